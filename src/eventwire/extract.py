@@ -1,0 +1,484 @@
+"""Event extraction over the dependency parse.
+
+For each sentence, each verb or noun that a pattern in ``data/verbs.yaml`` knows
+becomes a candidate event: its subject and objects (through passives, coordination,
+control verbs, relative clauses and light verbs) give the actor and recipient
+*tokens*; negation and modality come from the clause. Nothing here knows countries:
+the resolution stage turns tokens into actors. Rules work on any parsed spaCy
+``Doc`` so they can be tested on hand-built parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .patterns import PatternBook, Sense
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
+# Reported-speech heads: an event under one of these is somebody's claim; the
+# attribution stage says whose. Listed here only so the speech verb itself is
+# never taken as a light verb or an event.
+CONTENT_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in the parse, before its actors are resolved."""
+
+    sense: Sense
+    trigger: Token
+    event: str
+    mode: str | None
+    cameo: str | None
+    actors: list[Token]
+    recipients: list[Token]
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.7
+    clause: Token | None = None  # the verb whose clause holds date and place
+    claimed_by: list[Token] = field(default_factory=list)  # nested events: the accuser
+    extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        toks = [self.trigger, *self.extra_triggers]
+        return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the nominal tokens coordinated with it ("Moscow and Washington")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.pos_ in NOMINAL_POS and c not in out:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _child(tok: Token, deps: set[str] | str) -> Token | None:
+    if isinstance(deps, str):
+        deps = {deps}
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _children(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return _child(c, "pobj")
+    return None
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` attached to ``tok`` ("against X", "on X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+                elif p.dep_ == "prep":  # "between X and Y" parsed with a nested prep
+                    out.extend(prep_objects(c, p.lower_))
+    return out
+
+
+def _direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        subj = _child(verb, "nsubjpass")
+        if subj is not None:
+            return subj
+        if verb.dep_ == "acl":  # "forces backed by Russia": the noun is the object
+            return verb.head
+    return _child(verb, {"dobj", "obj"})
+
+
+def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
+    """The actor tokens of a verb: its subject, or the one it inherits."""
+    if _depth > 6:
+        return []
+    if is_passive(verb):
+        agent = _agent(verb)
+        return conjuncts(agent) if agent is not None else []
+    subj = _child(verb, {"nsubj", "csubj"})
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(verb.head)
+        if subj.dep_ == "csubj":
+            return []
+        return conjuncts(subj)
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "conj":
+        return find_subject(head, _depth + 1)
+    if verb.dep_ == "xcomp":
+        # object control: "urged Iran to stop" -> Iran stops; subject control otherwise
+        obj = _child(head, {"dobj", "obj"})
+        if obj is not None and head.pos_ == "VERB":
+            return conjuncts(obj)
+        if head.pos_ in ("ADJ",) and head.dep_ in ("acomp", "amod"):  # "willing to withdraw"
+            return find_subject(head.head, _depth + 1)
+        return find_subject(head, _depth + 1)
+    if verb.dep_ == "relcl":
+        return conjuncts(head)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):  # "..., killing 20"
+        return find_subject(head, _depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "by firing", "after meeting"
+        gov = head.head
+        if gov.pos_ not in ("VERB", "AUX"):
+            return []
+        obj = _child(gov, {"dobj", "obj"})
+        if head.lower_ in ("of", "for", "with") and obj is not None:
+            return conjuncts(obj)  # "accused Y of X-ing", "blamed Y for X-ing": Y does it
+        return find_subject(gov, _depth + 1)
+    return []
+
+
+@dataclass(slots=True)
+class _Context:
+    book: PatternBook
+    consumed: set[int] = field(default_factory=set)
+
+
+def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
+    senses = book.verbs.get(verb.lemma_.lower())
+    if not senses:
+        return None
+    prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    obj = _direct_object(verb)
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
+    for s in senses:
+        if s.prt and s.prt not in prt:
+            continue
+        if not s.prt and prt and verb.lemma_.lower() in ("pull", "step", "blow", "round", "crack"):
+            continue
+        if s.prep and s.prep not in preps:
+            continue
+        if s.obj and (obj_lemma is None or obj_lemma not in s.obj):
+            continue
+        if s.xcomp and not has_xcomp:
+            continue
+        return s
+    return None
+
+
+def _match_noun_sense(book: PatternBook, noun: Token) -> Sense | None:
+    senses = book.nouns.get(noun.lemma_.lower())
+    if not senses:
+        return None
+    compounds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    for s in senses:
+        if s.plural_only and noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        if s.compound and not (s.compound & compounds):
+            continue
+        return s
+    return None
+
+
+def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
+    """Tokens filling one recipient role of verbs.yaml on ``verb``."""
+    if role == "dobj":
+        obj = _direct_object(verb) if not noun else None
+        return conjuncts(obj) if obj is not None else []
+    if role == "dative":
+        d = _child(verb, "dative")
+        if d is None:
+            return []
+        if d.pos_ == "ADP":
+            pobj = _child(d, "pobj")
+            return conjuncts(pobj) if pobj is not None else []
+        return conjuncts(d)
+    if role.startswith("prep:"):
+        return prep_objects(verb, role[5:])
+    if role.startswith("obj."):
+        obj = _direct_object(verb)
+        if obj is None:
+            return []
+        sub = role[4:]
+        if sub in ("poss", "compound", "amod"):
+            return [c for c in obj.children if c.dep_ == sub and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        return _role_tokens(obj, sub, noun=True)
+    if role.startswith("xcomp."):
+        x = _child(verb, "xcomp")
+        return _role_tokens(x, role[6:]) if x is not None else []
+    if role == "ccomp.nsubj":
+        c = _child(verb, "ccomp")
+        if c is None:
+            return []
+        s = _child(c, {"nsubj", "nsubjpass"})
+        return conjuncts(s) if s is not None else []
+    return []
+
+
+def _recipients(verb: Token, sense: Sense, *, noun: bool = False) -> list[Token]:
+    for role in sense.recipient:
+        toks = _role_tokens(verb, role, noun=noun)
+        if toks:
+            return toks
+    return []
+
+
+def _negated(verb: Token, book: PatternBook) -> bool:
+    """Negated by "not/never" on the verb, its auxiliary chain, or a governing verb."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children):
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in book.negating_verbs:
+            return True
+        if tok.dep_ in ("xcomp",) or (tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
+            tok = tok.head
+            continue
+        break
+    return False
+
+
+def _modality(verb: Token, book: PatternBook) -> str:
+    tok = verb
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & book.future_aux:
+            return "future"
+        if auxes & book.conditional_aux:
+            return "conditional"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) and tok.dep_ == "advcl":
+            return "conditional"
+        if tok.dep_ == "xcomp":
+            head = tok.head
+            if head.lemma_.lower() in book.intent_verbs or head.lower_ in book.intent_adjectives:
+                return "intended"
+            tok = head
+            continue
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+            tok = tok.head
+            continue
+        break
+    return "asserted"
+
+
+def _clean_actor_tokens(toks: Iterable[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") and t.lower_ not in RELATIVE_PRONOUNS:
+            out.append(t)
+    return out
+
+
+def _noun_actor(noun: Token) -> list[Token]:
+    """Actor of a free-standing event noun: "Russia's invasion", "U.S. sanctions", "attack by X"."""
+    by = prep_objects(noun, "by")
+    if by:
+        return by
+    poss = _child(noun, "poss")
+    if poss is not None:
+        return conjuncts(poss)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"):
+            return conjuncts(c)
+    return []
+
+
+def _light_verb(noun: Token, book: PatternBook) -> Token | None:
+    """The verb a noun is the object of, when it is a light verb ("held talks")."""
+    head = noun.head
+    for _ in range(2):  # "provided 25,000 tons of aid", "millions of dollars in aid"
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in") and head.head.dep_ in ("dobj", "obj"):
+            noun, head = head.head, head.head.head
+        else:
+            break
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in book.light_verbs:
+            return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if head.head.lemma_.lower() in book.light_verbs and head.lower_ in ("to", "in", "into"):
+            return head.head  # "resorted to throwing stones", "engaged in talks"
+    return None
+
+
+def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | None:
+    book = ctx.book
+    actors = _clean_actor_tokens(find_subject(verb))
+    recipients = _clean_actor_tokens(_recipients(verb, sense))
+    recipients = [r for r in recipients if r not in actors]
+    negated = _negated(verb, book)
+    modality = _modality(verb, book)
+    extra = [c for c in verb.children if c.dep_ == "prt"]
+    cand = Candidate(
+        sense=sense,
+        trigger=verb,
+        event=sense.event,
+        mode=sense.mode,
+        cameo=sense.cameo,
+        actors=actors,
+        recipients=recipients,
+        negated=negated,
+        modality=modality,
+        confidence=sense.conf,
+        clause=verb,
+        extra_triggers=extra,
+    )
+    if sense.consume:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                ctx.consumed.add(c.i)
+                for cc in c.children:  # "agreed to meet and sign": both are the content
+                    if cc.dep_ == "conj" and cc.pos_ == "VERB":
+                        ctx.consumed.add(cc.i)
+            if c.dep_ == "dobj":
+                ctx.consumed.add(c.i)
+    return cand
+
+
+def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | None:
+    book = ctx.book
+    light = _light_verb(noun, book)
+    if sense.light and (light is None or light.lemma_.lower() not in sense.light):
+        return None
+    if light is not None:
+        if light.i in ctx.consumed and light.lemma_.lower() not in ("launch", "carry", "stage", "hold", "conduct"):
+            return None
+        actors = _clean_actor_tokens(find_subject(light))
+        recipients = _recipients(noun, sense, noun=True)
+        if not recipients:
+            for role in ("dative", "prep:to", "prep:against", "prep:on", "prep:with", "prep:for"):
+                recipients = _role_tokens(light, role)
+                if recipients:
+                    break
+        clause = light
+        negated, modality = _negated(light, book), _modality(light, book)
+        extra = [light]
+        conf = sense.conf
+    else:
+        if sense.light_only:
+            return None
+        actors = _noun_actor(noun)
+        if sense.reciprocal and not actors:
+            actors = prep_objects(noun, "between")
+        if not actors:
+            return None
+        recipients = _recipients(noun, sense, noun=True)
+        clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        negated, modality = False, "asserted"
+        extra = []
+        conf = sense.conf - 0.15
+    actors = _clean_actor_tokens(actors)
+    recipients = [r for r in _clean_actor_tokens(recipients) if r not in actors]
+    return Candidate(
+        sense=sense,
+        trigger=noun,
+        event=sense.event,
+        mode=sense.mode,
+        cameo=sense.cameo,
+        actors=actors,
+        recipients=recipients,
+        negated=negated,
+        modality=modality,
+        confidence=conf,
+        clause=clause,
+        extra_triggers=extra,
+    )
+
+
+def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
+    """"X accused Y of targeting Z": the gerund is Y's event, claimed by X."""
+    prep = cand.sense.nested
+    if not prep:
+        return None
+    for c in cand.trigger.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    sense = _match_verb_sense(ctx.book, g)
+                    negated_by_verb = False
+                    if sense is None and g.lemma_.lower() in ctx.book.negating_verbs:
+                        # "accused Y of failing to share": the content is Y's not sharing
+                        x = _child(g, "xcomp")
+                        if x is None:
+                            return None
+                        ctx.consumed.add(g.i)
+                        g, sense, negated_by_verb = x, _match_verb_sense(ctx.book, x), True
+                    if sense is None:
+                        return None
+                    ctx.consumed.add(g.i)
+                    inner = _verb_candidate(g, sense, ctx)
+                    if inner is None:
+                        return None
+                    inner.actors = list(cand.recipients)
+                    inner.recipients = [r for r in inner.recipients if r not in inner.actors]
+                    inner.claimed_by = list(cand.actors)
+                    inner.negated = inner.negated or negated_by_verb
+                    inner.modality = "claimed"
+                    inner.confidence -= 0.1
+                    return inner
+    return None
+
+
+def _apply_modality(cand: Candidate, book: PatternBook) -> None:
+    """PLOVER: future cooperation is AGREE; a conditional conflict act is a THREATEN."""
+    if cand.modality in ("future", "intended") and cand.event in book.future_becomes_agree:
+        cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
+    quad = book.types[cand.event].quad
+    if cand.modality == "conditional" and quad == "material_conflict" and cand.event != "PROTEST":
+        cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
+    if cand.modality == "intended" and quad == "material_conflict":
+        cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
+
+
+def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
+    """All candidate events of one sentence, in trigger order."""
+    ctx = _Context(book=book)
+    out: list[Candidate] = []
+    # Governing verbs before their complements, so "refused to meet" consumes "meet".
+    tokens = sorted(sent, key=lambda t: (len(list(t.ancestors)), t.i))
+    for tok in tokens:
+        if tok.i in ctx.consumed:
+            continue
+        cand = None
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            sense = _match_verb_sense(book, tok)
+            if sense is not None:
+                cand = _verb_candidate(tok, sense, ctx)
+                nested = _nested(cand, ctx) if cand is not None else None
+                if nested is not None:
+                    _apply_modality(nested, book)
+                    out.append(nested)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            sense = _match_noun_sense(book, tok)
+            if sense is not None:
+                cand = _noun_candidate(tok, sense, ctx)
+        if cand is not None:
+            _apply_modality(cand, book)
+            out.append(cand)
+    # a light-verb noun and its verb both matched ("signed an agreement"): keep the verb's
+    verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
+    out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
+    return sorted(out, key=lambda c: c.trigger.i)
+
+
+def extract_doc(doc: Doc, book: PatternBook, *, skip: Iterable[tuple[int, int]] = ()) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Candidates sentence by sentence; sentences inside ``skip`` ranges (page furniture) yield none."""
+    skip = list(skip)
+    for sent in doc.sents:
+        if any(s <= sent.start_char and sent.end_char <= e for s, e in skip):
+            yield sent, []
+            continue
+        yield sent, extract_sentence(sent, book)

@@ -1,0 +1,181 @@
+"""Event patterns and the PLOVER ontology, loaded from data files users can extend.
+
+``data/verbs.yaml`` says which verbs and nouns signal which event, and where the
+recipient is found; ``data/ontology.yaml`` lists the 16 types with quad, modes and
+CAMEO roots. A user's own files of the same shape are tried before ours.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import KnowledgeFileError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One way a word signals an event (a row of verbs.yaml)."""
+
+    lemma: str
+    pos: str  # "verb" | "noun"
+    event: str
+    mode: str | None = None
+    cameo: str | None = None
+    prt: str | None = None
+    prep: str | None = None
+    obj: frozenset[str] = frozenset()
+    xcomp: bool = False
+    recipient: tuple[str, ...] = ()
+    consume: bool = False
+    nested: str | None = None
+    reciprocal: bool = False
+    conf: float = 0.7
+    light_only: bool = False
+    plural_only: bool = False
+    compound: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+
+    @property
+    def name(self) -> str:
+        """A readable id for error analysis: ``verb:accuse>ACCUSE``."""
+        cond = "".join(
+            f"+{k}:{v}" for k, v in (("prt", self.prt), ("prep", self.prep)) if v
+        ) + ("+obj" if self.obj else "")
+        return f"{self.pos}:{self.lemma}{cond}>{self.event}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    quad: str
+    cameo: str
+    requires_recipient: bool
+    modes: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class PatternBook:
+    verbs: dict[str, list[Sense]] = field(default_factory=dict)
+    nouns: dict[str, list[Sense]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    default_recipient: tuple[str, ...] = ()
+    future_aux: frozenset[str] = frozenset()
+    conditional_aux: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    types: dict[str, EventType] = field(default_factory=dict)
+    future_becomes_agree: frozenset[str] = frozenset()
+    quad_numbers: dict[str, int] = field(default_factory=dict)
+
+
+def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
+    try:
+        if path is None:
+            text = resources.files("eventwire.data").joinpath(package_file).read_text("utf-8")
+            where = f"eventwire/data/{package_file}"
+        else:
+            text = Path(path).read_text("utf-8")
+            where = str(path)
+        data = yaml.safe_load(text) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeFileError(f"cannot read {package_file if path is None else path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeFileError(f"{where}: expected a mapping at top level")
+    return data
+
+
+def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[str, ...], where: str) -> Sense:
+    event = row.get("event")
+    if event not in PLOVER_TYPES:
+        raise KnowledgeFileError(f"{where}: {pos} {lemma!r}: unknown event type {event!r}")
+    cameo = row.get("cameo")
+    if cameo is not None and not isinstance(cameo, str):
+        raise KnowledgeFileError(f"{where}: {pos} {lemma!r}: cameo must be a quoted string, got {cameo!r}")
+    recipient = row.get("recipient")
+    return Sense(
+        lemma=lemma,
+        pos=pos,
+        event=event,
+        mode=row.get("mode"),
+        cameo=cameo,
+        prt=row.get("prt"),
+        prep=row.get("prep"),
+        obj=frozenset(str(o).lower() for o in row.get("obj") or ()),
+        xcomp=bool(row.get("xcomp", False)),
+        recipient=tuple(recipient) if recipient is not None else default_recipient,
+        consume=bool(row.get("consume", False)),
+        nested=row.get("nested"),
+        reciprocal=bool(row.get("reciprocal", False)),
+        conf=float(row.get("conf", 0.7)),
+        light_only=bool(row.get("light_only", False)),
+        plural_only=bool(row.get("plural_only", False)),
+        compound=frozenset(str(o).lower() for o in row.get("compound") or ()),
+        light=frozenset(str(o).lower() for o in row.get("light") or ()),
+    )
+
+
+def _add_senses(book: PatternBook, data: dict[str, Any], where: str, *, first: bool) -> None:
+    for pos, table in (("verb", book.verbs), ("noun", book.nouns)):
+        section = data.get(pos + "s") or {}
+        if not isinstance(section, dict):
+            raise KnowledgeFileError(f"{where}: '{pos}s' must map lemmas to lists of senses")
+        for lemma, rows in section.items():
+            if isinstance(rows, dict):
+                rows = [rows]
+            senses = [_sense(str(lemma).lower(), pos, r, book.default_recipient, where) for r in rows]
+            key = str(lemma).lower()
+            table[key] = senses + table.get(key, []) if first else table.get(key, []) + senses
+
+
+@functools.lru_cache(maxsize=8)
+def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
+    """Our patterns and ontology, with each file in ``extra`` tried before ours."""
+    base = _read_yaml(None, "verbs.yaml")
+    onto = _read_yaml(None, "ontology.yaml")
+    book = PatternBook()
+    book.default_recipient = tuple(base.get("default_recipient") or ())
+    book.light_verbs = frozenset(base.get("light_verbs") or ())
+    mod = base.get("modality") or {}
+    book.future_aux = frozenset(mod.get("future_aux") or ())
+    book.conditional_aux = frozenset(mod.get("conditional_aux") or ())
+    book.intent_verbs = frozenset(mod.get("intent_verbs") or ())
+    book.intent_adjectives = frozenset(mod.get("intent_adjectives") or ())
+    book.negators = frozenset(mod.get("negators") or ())
+    book.negating_verbs = frozenset(mod.get("negating_verbs") or ())
+    _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
+    for path in extra:
+        data = _read_yaml(Path(path), Path(path).name)
+        _add_senses(book, data, str(path), first=True)
+        book.light_verbs |= frozenset(data.get("light_verbs") or ())
+    book.quad_numbers = dict(onto.get("quads") or {})
+    for name, row in (onto.get("types") or {}).items():
+        book.types[name] = EventType(
+            name=name,
+            quad=row["quad"],
+            cameo=str(row["cameo"]),
+            requires_recipient=bool(row.get("requires_recipient", False)),
+            modes=tuple(row.get("modes") or ()),
+        )
+    missing = set(PLOVER_TYPES) - set(book.types)
+    if missing:
+        raise KnowledgeFileError(f"ontology.yaml lacks event types: {sorted(missing)}")
+    book.future_becomes_agree = frozenset(onto.get("future_becomes_agree") or ())
+    return book
+
+
+def patterns_for(paths: Sequence[str | Path] = ()) -> PatternBook:
+    return load_patterns(tuple(str(p) for p in paths))

@@ -49,9 +49,15 @@ _SENT_END_CHARS = ".!?…"
 _PARA_RE = re.compile(r"\n[ \t\r]*\n")
 # Quotes shorter than this many words need a cue in their own sentence.
 _MIN_WORDS_WITHOUT_CUE = 5
+# A reported clause that is only a subject and a quote is left to the quote.
+_MAX_SUBJECT_WORDS = 6
 _WH_MARKS = {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_CUT_DEPS = {"relcl", "appos", "advcl", "punct", "cc", "conj"}
+_RELATIVE_PRONOUNS = {"which", "who", "that"}
+# A participle or coordinated verb shares the subject of the verb it hangs on
+# ("Lammy echoed this, saying ...").
+_CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl", "prep", "pcomp", "acomp"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 @dataclass(slots=True)
@@ -247,8 +253,11 @@ def _sentence_window(ix: _DocIndex, pr: _QuotePair) -> tuple[int, int]:
             end = tok.idx
             break
         if tok.text in OPENERS and ix.in_quote[tok.i]:
-            # The next quote opens the frame's continuation only after a comma
-            # ("...," he said, "..."); after a full stop it is a new sentence.
+            # '"A" and "B," tweeted X': quotes joined by "and" share one frame;
+            # otherwise the next quote ends this quote's frame.
+            gap = text[pr.close + 1 : tok.idx].strip(" ,")
+            if gap in ("and", "or"):
+                continue
             end = tok.idx
             break
     return start, end
@@ -280,28 +289,19 @@ def _cue_tokens(lex: SpeechLexicon, tok) -> tuple[int, int] | None:
     return None
 
 
-def _subject_of(tok):
+def _subject_of(ix: "_DocIndex", tok):
     """The speaker token of a cue verb: its subject, or that of the verb it hangs on."""
-    seen = 0
     cur = tok
-    while cur is not None and seen < 4:
+    for _ in range(5):
         for ch in cur.children:
-            if ch.dep_ in _SUBJECT_DEPS:
+            if ch.dep_ in _SUBJECT_DEPS and not ix.in_quote[ch.i]:
+                if ch.lower_ in _RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                    return cur.head  # "Washington, which claims ..."
                 return ch
-        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "prep", "pcomp") and cur.head is not cur:
+        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             cur = cur.head
-            seen += 1
             continue
         break
-    # Inverted attribution the parser missed ("," said Adamu): the first
-    # noun right after the verb.
-    for ch in tok.children:
-        if ch.i > tok.i and ch.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos", "oprd") and ch.pos_ in (
-            "PROPN",
-            "NOUN",
-            "PRON",
-        ):
-            return ch
     return None
 
 
@@ -370,6 +370,9 @@ def _colon_speaker(ix: _DocIndex, win_start: int, pr: _QuotePair):
 
 
 def _nearest_cue(ix: _DocIndex, lex: SpeechLexicon, pr: _QuotePair, ws: int, we: int):
+    """The cue of a quote: the smallest cue clause that contains it, else the nearest cue."""
+    qtoks = ix.tokens_between(pr.start, pr.end)
+    q_i = qtoks[0].i if len(qtoks) else None
     best = None
     for tok in ix.tokens_between(ws, we):
         if ix.in_quote[tok.i]:
@@ -378,18 +381,30 @@ def _nearest_cue(ix: _DocIndex, lex: SpeechLexicon, pr: _QuotePair, ws: int, we:
         if rng is None:
             continue
         dist = pr.open - tok.idx if tok.idx < pr.open else tok.idx - pr.close
-        if best is None or dist < best[0]:
-            best = (dist, rng, tok)
+        contains = q_i is not None and tok.left_edge.i <= q_i <= tok.right_edge.i and tok.dep_ != "ROOT"
+        size = tok.right_edge.i - tok.left_edge.i if contains else 0
+        key = (0 if contains else 1, size, dist)
+        if best is None or key < best[0]:
+            best = (key, rng, tok)
     return best
 
 
-def _speaker_for_cue(ix: _DocIndex, cue_tok, cue_rng: tuple[int, int]):
-    """(speaker Span, speaker token index) for a cue token, or (None, None)."""
+def _speaker_for_cue(ix: _DocIndex, cue_tok, cue_rng: tuple[int, int], content: tuple[int, int]):
+    """(speaker Span, speaker token index) for a cue, or (None, None).
+
+    ``content`` is the char range of what was said: the speaker is never inside
+    it, and never in another paragraph than the cue.
+    """
     doc = ix.doc
     stop = set(range(*cue_rng))
+    pa, pb = ix.para_of(cue_tok.idx)
+
+    def usable(t) -> bool:
+        return pa <= t.idx < pb and not ix.in_quote[t.i] and not (content[0] <= t.idx < content[1])
+
     if cue_tok.lower_ == "according":
         to = doc[cue_tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = [c for c in to.children if c.dep_ == "pobj" and usable(c)]
         if not objs:
             return None, None
         head = objs[0]
@@ -397,20 +412,61 @@ def _speaker_for_cue(ix: _DocIndex, cue_tok, cue_rng: tuple[int, int]):
         # "according to witnesses and a Somali lawmaker": keep the coordination.
         if head.pos_ != "PRON":
             hi = max(hi, min(head.right_edge.i + 1, len(doc)))
-            while hi > lo and (doc[hi - 1].is_punct or ix.in_quote[hi - 1]):
+            while hi > lo and (doc[hi - 1].is_punct or ix.in_quote[hi - 1] or not usable(doc[hi - 1])):
                 hi -= 1
-        return _token_range_span(doc, lo, hi), head.i
-    subj = _subject_of(cue_tok)
-    if subj is None or ix.in_quote[subj.i]:
+        return (_token_range_span(doc, lo, hi), head.i) if hi > lo else (None, None)
+    subj = _subject_of(ix, cue_tok)
+    if subj is None or not usable(subj) or subj.ent_type_ in _NOT_SPEAKER_ENTS:
+        subj = _nearby_speaker(ix, cue_rng, usable)
+    if subj is None:
         return None, None
     lo, hi = _speaker_span(ix, subj, stop=stop)
-    # Keep coordinated speakers whole ("Bugti and Chaudhry reiterated").
-    conj = [c for c in subj.children if c.dep_ == "conj" and c.i > subj.i]
-    if conj and subj.pos_ != "PRON" and not any(doc[k].text == "," for k in range(subj.i, conj[-1].i)):
-        hi = max(hi, conj[-1].i + 1)
+    while lo < hi and not usable(doc[lo]):
+        lo += 1
+    while hi > lo and not usable(doc[hi - 1]):
+        hi -= 1
+    if subj.pos_ != "PRON":
+        # Keep coordinated speakers whole ("Bugti and Chaudhry reiterated").
+        conj = [c for c in subj.children if c.dep_ == "conj" and c.i > subj.i]
+        if conj and not any(doc[k].text == "," for k in range(subj.i, conj[-1].i)):
+            hi = max(hi, conj[-1].i + 1)
+        # "X's representative to the U.N., Munir Akram, said": take in the name.
+        k = hi
+        if k < cue_rng[0] and doc[k].text == "," and doc[cue_rng[0] - 1].text == ",":
+            between = doc[k + 1 : cue_rng[0] - 1]
+            if 0 < len(between) <= 5 and all(t.pos_ == "PROPN" for t in between):
+                hi = cue_rng[0] - 1
     if hi <= lo:
         return None, None
     return _token_range_span(doc, lo, hi), subj.i
+
+
+def _nearby_speaker(ix: _DocIndex, cue_rng: tuple[int, int], usable):
+    """When the parse gives no subject: the noun just before the cue, else just after it."""
+    doc = ix.doc
+
+    def candidate(t) -> bool:
+        return (
+            usable(t)
+            and t.pos_ in ("PROPN", "NOUN", "PRON")
+            and t.ent_type_ not in _NOT_SPEAKER_ENTS
+            and t.lower_ not in _RELATIVE_PRONOUNS
+        )
+
+    i = cue_rng[0] - 1
+    while i >= 0 and (doc[i].text == "," or doc[i].pos_ in ("ADV", "AUX", "PART")) and usable(doc[i]):
+        i -= 1
+    if i >= 0 and candidate(doc[i]):
+        t = doc[i]
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i and candidate(t.head):
+            t = t.head
+        return t
+    j = cue_rng[1]
+    while j < len(doc) and doc[j].pos_ in ("ADV", "DET", "ADJ", "PROPN", "NOUN") and usable(doc[j]):
+        if candidate(doc[j]) and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NOUN")):
+            return doc[j]
+        j += 1
+    return None
 
 
 def _adjacent(ix: _DocIndex, prev_frame_end: int, open_char: int) -> bool:
@@ -436,7 +492,7 @@ def _direct_quotes(ix: _DocIndex, lex: SpeechLexicon, reported: list[QuoteFindin
         finding = None
         if found is not None and (n_words >= 2 or not embedded):
             _, rng, cue_tok = found
-            speaker, sp_i = _speaker_for_cue(ix, cue_tok, rng)
+            speaker, sp_i = _speaker_for_cue(ix, cue_tok, rng, (pr.open, pr.close + 1))
             cue = _token_range_span(ix.doc, *rng)
             finding = QuoteFinding(content, True, speaker, cue, sp_i)
         elif found is None:
@@ -459,6 +515,7 @@ def _direct_quotes(ix: _DocIndex, lex: SpeechLexicon, reported: list[QuoteFindin
 
 # --------------------------------------------------------------------------- reported speech
 
+_CLAUSE_PHRASE_VERBS = {"point"}  # "Analysts point out (that) ..."
 _LIGHT_VERBS = {"express", "voice", "reiterate", "repeat", "raise", "make", "dismiss", "reject", "deny"}
 _PARTICIPLE_CUT_DEPS = {"advcl", "conj", "npadvmod", "appos", "parataxis"}
 
@@ -466,10 +523,23 @@ _PARTICIPLE_CUT_DEPS = {"advcl", "conj", "npadvmod", "appos", "parataxis"}
 def _clause_of(tok, lex: SpeechLexicon):
     """The reported clause a cue verb governs, and the cue's last token index."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.clause_verbs:
+    if lemma in lex.clause_verbs or lemma in _CLAUSE_PHRASE_VERBS:
         for ch in tok.children:
             if ch.dep_ == "ccomp":
                 return ch, tok.i
+        # The parser hung the "that" clause elsewhere ("with X warning that ..."):
+        # a "that" right after the cue still opens its clause.
+        doc = tok.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            lemma in lex.clause_verbs
+            and nxt is not None
+            and nxt.lower_ == "that"
+            and nxt.dep_ == "mark"
+            and nxt.head.dep_ in ("ccomp", "advcl")
+            and nxt.head.i > tok.i
+        ):
+            return nxt.head, tok.i
     if lemma in lex.clause_verbs or lemma in lex.quote_only_verbs or lemma in _LIGHT_VERBS:
         # "expressed hope that ...", "reiterated the claim that ..."
         for ch in tok.children:
@@ -502,7 +572,9 @@ def _cut_trailing_modifiers(ix: _DocIndex, root, lo: int, hi: int) -> int:
             continue
         start = ch.left_edge.i
         prev = doc[start - 1] if start - 1 >= lo else None
-        if ch.dep_ in _PARTICIPLE_CUT_DEPS and ch.tag_ in ("VBG", "VBN") and prev is not None and prev.text == ",":
+        if ix.in_quote[start] or prev is None or prev.text != "," or ix.in_quote[prev.i]:
+            continue
+        if ch.dep_ in _PARTICIPLE_CUT_DEPS and ch.tag_ == "VBG":
             return min(hi, start - 1)
     return hi
 
@@ -539,12 +611,19 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
                 if span is None:
                     continue
                 lo, hi = span
+        pa, pb = ix.para_of(tok.idx)
+        while lo < hi and doc[lo].idx < pa:
+            lo += 1
+        while hi > lo and doc[hi - 1].idx >= pb:
+            hi -= 1
         lo, hi = _trim(ix, lo, hi)
         if hi - lo < 2 or ix.in_quote[lo] or doc[lo].text in OPENERS:
             continue  # the clause is a direct quote's own words
+        if ix.in_quote[hi - 1] and sum(1 for t in doc[lo:hi] if not ix.in_quote[t.i] and t.is_alpha) <= _MAX_SUBJECT_WORDS:
+            continue  # 'said Israel "will continue ..."': a direct quote with its subject
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
             continue
-        speaker, sp_i = _speaker_for_cue(ix, tok, rng)
+        speaker, sp_i = _speaker_for_cue(ix, tok, rng, (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)))
         out.append(QuoteFinding(_token_range_span(doc, lo, hi), False, speaker, _token_range_span(doc, *rng), sp_i))
     return out
 
@@ -552,15 +631,13 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
 def _according_to_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
     """'According to X, S' / 'S, according to X': S is the content."""
     head = tok.head
-    phrase_lo = tok.i
-    phrase_hi = max(tok.right_edge.i, ix.doc[rng[1] - 1].right_edge.i) + 1
     if head is tok:
         return None
-    sent = tok.sent
-    lo, hi = sent.start, sent.end
-    if phrase_lo <= lo + 1:  # sentence-initial: the rest of the sentence
-        return phrase_hi, hi
-    return lo, phrase_lo
+    phrase_lo = tok.i
+    phrase_hi = max(tok.right_edge.i, ix.doc[rng[1] - 1].right_edge.i) + 1
+    if phrase_lo < head.i:  # "According to X, S": the rest of the clause
+        return phrase_hi, head.right_edge.i + 1
+    return head.left_edge.i, phrase_lo
 
 
 def _parenthetical_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
@@ -571,6 +648,8 @@ def _parenthetical_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
     if head is tok or tok.dep_ not in ("parataxis", "ccomp", "advcl") or head.i > tok.i:
         return None
     own_lo = tok.left_edge.i
+    while own_lo < tok.i and ix.doc[own_lo].is_punct:
+        own_lo += 1
     if own_lo == 0 or ix.doc[own_lo - 1].text != ",":
         return None
     lo, hi = head.left_edge.i, head.right_edge.i + 1

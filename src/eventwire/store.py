@@ -316,6 +316,10 @@ class Store:
                     self._delete_docs(sorted(set(to_delete)))
                 if to_write:
                     self._insert(batch, to_write)
+        except (duckdb.Error, pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
+            first = batch[0].article
+            raise StoreError(f"batch of {len(batch)} article(s) from {first.id} not stored: {exc}",
+                             doc_id=first.id, source=first.source) from exc
         finally:
             for name in self._staged:
                 conn.unregister(name)
@@ -367,7 +371,7 @@ class Store:
         if coder_version is not None:
             where += " AND coder_version = ?"
             arg.append(coder_version)
-        return bool(self._conn.execute(f"SELECT count(*) FROM articles WHERE {where}", arg).fetchone()[0])
+        return bool(self._conn.execute(f"SELECT count(*) FROM articles WHERE {where}", arg).fetchall()[0][0])
 
     # --- runs ---------------------------------------------------------------------------
     def start_run(self, *, inputs: Sequence[str] = ()) -> str:
@@ -458,7 +462,7 @@ class Store:
                         language=r[5], source=r[6]) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
                 for t in ("articles", "events", "entities", "places", "quotes", "failures", "clusters")}
 
     def relation(self, sql: str) -> duckdb.DuckDBPyRelation:
@@ -540,7 +544,8 @@ def _check_no_file_access(text: str) -> None:
         elif re.search(r"['/]", inner):
             raise ReadOnlyQueryError("queries may not read files")
         return
-    tree = duckdb.connect().execute("SELECT json_serialize_sql(?)", [text]).fetchone()[0]
+    with duckdb.connect() as scratch:
+        tree = scratch.execute("SELECT json_serialize_sql(?)", [text]).fetchall()[0][0]
     tree = json.loads(tree)
     if tree.get("error"):
         raise ReadOnlyQueryError(f"cannot check query: {tree.get('error_message', '')}")

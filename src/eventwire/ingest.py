@@ -20,6 +20,11 @@ Choices worth knowing:
 * Size. ``max_bytes`` limits one document: a whole file for HTML and text (checked
   with ``stat`` before reading), one line for JSON Lines, which is streamed so a
   large corpus file is fine.
+* Directories are walked in sorted order of relative path. Only files that look
+  like articles are read: ``.html .htm .xhtml .txt .text .jsonl .ndjson`` and
+  files with no suffix; others (a README.md, images, scripts) are skipped with a
+  log message, and hidden files and folders are skipped. A file given directly
+  is always read, its type sniffed when the suffix does not say.
 * Ids. A file given directly is named by its file name; a file found in a
   directory by its path relative to that directory; JSON Lines records by their
   ``id`` or ``<file stem>:<line no>``; stdin by ``stdin`` or ``stdin:<line no>``.
@@ -575,6 +580,7 @@ def _failure(err: InputError, *, doc_id: str | None = None, source: str | None =
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_ARTICLE_SUFFIXES = _JSONL_SUFFIXES | _HTML_SUFFIXES | {".txt", ".text", ""}
 
 
 def _read_records(
@@ -587,9 +593,7 @@ def _read_records(
                     f"line {lineno}: record is longer than max_bytes={options.max_bytes:,}",
                     doc_id=f"{stem}:{lineno}", source=source,
                 )
-            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            try:
+            try:  # _decode strips a UTF-8 BOM, which can only start line 1
                 line = _decode(raw, what=f"line {lineno}")
             except InputError as err:
                 err.doc_id = f"{stem}:{lineno}"
@@ -666,7 +670,7 @@ def _read_path(path: Path, *, doc_id: str, options: IngestOptions) -> Iterator[A
 
 
 def _walk(directory: Path) -> Iterator[Path | Failure]:
-    """Files under a directory, sorted by relative path; hidden files and folders skipped."""
+    """Article files under a directory, sorted by relative path (see the module notes)."""
     found: list[Path] = []
     failures: list[Failure] = []
 
@@ -678,7 +682,14 @@ def _walk(directory: Path) -> Iterator[Path | Failure]:
 
     for root, dirnames, filenames in os.walk(directory, onerror=on_error):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(root, f) for f in filenames if not f.startswith("."))
+        for name in filenames:
+            path = Path(root, name)
+            if name.startswith("."):
+                continue
+            if path.suffix.lower() not in _ARTICLE_SUFFIXES:
+                logger.info("skipping %s: not an article file type", path)
+                continue
+            found.append(path)
     yield from failures
     yield from sorted(found, key=lambda p: p.relative_to(directory).parts)
 

@@ -1,0 +1,326 @@
+"""Turn a parsed article into coded events and quotes.
+
+The extraction stage gives candidate events as tokens; here each token becomes a
+mention span resolved to an actor (through the article's running memory, so
+"Shoigu", "he" and "the minister" inherit), the clause gives place and date, the
+attribution stage says who claims it, and a confidence ranks it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from . import attribution
+from .extract import Candidate, conjuncts, extract_doc
+from .patterns import PatternBook
+from .records import Article, CodedArticle, Entity, Event, Place
+from .resolve import dates as dates_mod
+from .resolve import places as places_mod
+from .resolve.actors import ActorInfo, ActorMemory, ActorResolver
+
+# Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
+_MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
+_MENTION_RIGHT = {"case", "flat"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
+_MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
+
+
+def mention_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [lo, hi) of the noun phrase headed by ``tok``, without clauses."""
+    lo = hi = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _MENTION_LEFT:
+            lo = min(lo, c.left_edge.i)
+    for c in tok.rights:
+        if c.dep_ in _MENTION_RIGHT and c.i == hi + 1:
+            hi = c.i
+    # never start on punctuation or a bare determiner-less possessive marker
+    doc = tok.doc
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    return lo, hi + 1
+
+
+def _resolution_phrase(tok: Token, lo: int, hi: int) -> str:
+    """The mention plus modifiers that tell who it is ("groups in Zimbabwe", ", Algeria's activist")."""
+    doc = tok.doc
+    parts = [doc[lo:hi].text]
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") :
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in ("GPE", "NORP", "ORG") or pobj.pos_ == "PROPN"):
+                a, b = mention_bounds(pobj)
+                parts.append(f"{c.text} {doc[a:b].text}")
+        elif c.dep_ == "appos":
+            a, b = mention_bounds(c)
+            parts.append(", " + doc[a:b].text)
+    return " ".join(parts)
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """Per-article running state: actor memory, resolved tokens, article countries."""
+
+    article: Article
+    doc: Doc
+    memory: ActorMemory
+    countries: list[str]
+    central_place: Place | None
+    types: dict[str, Any] = field(default_factory=dict)
+    cache: dict[int, Entity | None] = field(default_factory=dict)
+
+
+class Coder:
+    """Codes parsed articles. One instance per process; reuse it across articles."""
+
+    def __init__(self, book: PatternBook, *, resolver: ActorResolver | None = None, coder_version: str = ""):
+        self.book = book
+        self.resolver = resolver or ActorResolver()
+        self.coder_version = coder_version
+
+    # ------------------------------------------------------------------ actors
+    def _entity(self, st: ArticleState, tok: Token) -> Entity | None:
+        if tok.i in st.cache:
+            return st.cache[tok.i]
+        lo, hi = mention_bounds(tok)
+        span = st.doc[lo:hi]
+        phrase = _resolution_phrase(tok, lo, hi)
+        info: ActorInfo | None = self.resolver.resolve(
+            phrase,
+            date=st.article.date,
+            memory=st.memory,
+            context_country=st.countries[0] if st.countries else None,
+        )
+        ent: Entity | None
+        if info is None or (info.country is None and info.sector is None):
+            place = None
+            if tok.ent_type_ in _PLACE_LABELS:
+                place = places_mod.resolve_place(span.text, article_countries=st.countries)
+            if place is not None and place.country:
+                ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
+            else:
+                ent = None
+        else:
+            ent = Entity(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                name=info.name,
+                country=info.country,
+                sector=info.sector,
+                wikidata=info.wikidata,
+                known=info.known,
+            )
+        st.cache[tok.i] = ent
+        return ent
+
+    def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
+        out: list[Entity] = []
+        for tok in toks:
+            split = self._split_modifiers(st, tok)
+            if split:
+                out.extend(split)
+                continue
+            e = self._entity(st, tok)
+            if e is not None and all((e.start, e.end) != (o.start, o.end) for o in out):
+                out.append(e)
+        return out
+
+    def _split_modifiers(self, st: ArticleState, tok: Token) -> list[Entity]:
+        """"Hungarian and Romanian officials": one actor per coordinated nationality."""
+        adjs = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+        if not adjs:
+            return []
+        base = self._entity(st, tok)
+        out = []
+        for a in conjuncts(adjs[0]):
+            info = self.resolver.resolve(f"{a.text} {tok.text}", date=st.article.date)
+            if info is None or info.country is None:
+                return []
+            out.append(
+                Entity(a.text, a.idx, a.idx + len(a.text), name=info.name, country=info.country,
+                       sector=info.sector or (base.sector if base else None), wikidata=info.wikidata)
+            )
+        return out
+
+    def _feed_memory(self, st: ArticleState, sent) -> None:
+        """Resolve every subject and named actor of the sentence in order, so later
+        pronouns and surnames can inherit from them even when they start no event."""
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") or (
+                tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.ent_iob_ == "B" and tok.head.ent_iob_ == "O"
+            ):
+                self._entity(st, tok)
+
+    # ------------------------------------------------------------------ places and dates
+    def _location(self, st: ArticleState, cand: Candidate, recipients: list[Entity]) -> Place | None:
+        heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS:
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        place = self._place_for(st, p)
+                        if place is not None:
+                            return place
+        if st.types[cand.event].quad in _MATERIAL_QUADS:
+            for r in cand.recipients:
+                if r.ent_type_ in _PLACE_LABELS:
+                    place = self._place_for(st, r)
+                    if place is not None:
+                        return place
+            return st.central_place
+        return None
+
+    def _place_for(self, st: ArticleState, tok: Token) -> Place | None:
+        # "the besieged city of Aleppo": the name is under "of"
+        target = tok
+        if tok.ent_type_ not in _PLACE_LABELS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    target = next((p for p in c.children if p.dep_ == "pobj"), tok)
+        if target.ent_type_ not in _PLACE_LABELS:
+            return None
+        ent = next((e for e in st.doc.ents if e.start <= target.i < e.end), None)
+        text = ent.text if ent is not None else target.text
+        start = ent.start_char if ent is not None else target.idx
+        return places_mod.resolve_place(text, article_countries=st.countries, start=start, end=start + len(text))
+
+    def _date(self, st: ArticleState, cand: Candidate) -> str | None:
+        art_date = st.article.date
+        clause = cand.clause or cand.trigger
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+        text = st.doc.text[lo:hi]
+        past = cand.modality in ("asserted", "claimed") and clause.tag_ in ("VBD", "VBN")
+        try:
+            found = dates_mod.resolve_event_date(text, article_date=art_date, past=past or cand.modality == "asserted")
+        except Exception:  # a date we cannot read never loses the event
+            found = None
+        if found:
+            return found
+        return art_date.isoformat() if art_date else None
+
+    # ------------------------------------------------------------------ main
+    def code(self, article: Article, doc: Doc) -> CodedArticle:
+        st = self._start(article, doc)
+        findings = attribution.find_quotes(doc)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for sent, cands in extract_doc(doc, self.book, skip=article.furniture):
+            self._feed_memory(st, sent)
+            for cand in cands:
+                ev = self._event(st, cand, sent, findings)
+                if ev is None:
+                    continue
+                key = (ev.event, ev.event_start, tuple((a.start, a.end) for a in ev.actor))
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(ev)
+        quotes = attribution.to_quotes(findings, doc_id=article.id, resolve_speaker=lambda sp: self._speaker(st, sp))
+        return CodedArticle(
+            article=article,
+            events=events,
+            quotes=quotes,
+            n_sentences=sum(1 for _ in doc.sents),
+            n_words=sum(1 for t in doc if not t.is_punct and not t.is_space),
+        )
+
+    def _start(self, article: Article, doc: Doc) -> ArticleState:
+        counts: Counter[str] = Counter()
+        places: Counter[tuple] = Counter()
+        place_objs: dict[tuple, Place] = {}
+        from .resolve.actors import country_code
+
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                code = country_code(ent.text)
+                if code:
+                    counts[code] += 1
+        ranked = [c for c, _ in counts.most_common()]
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and not country_code(ent.text):
+                p = places_mod.resolve_place(ent.text, article_countries=ranked, start=ent.start_char, end=ent.end_char)
+                if p is not None and p.geonameid is not None:
+                    key = (p.geonameid,)
+                    places[key] += 1
+                    place_objs.setdefault(key, p)
+        central = place_objs[places.most_common(1)[0][0]] if places else None
+        return ArticleState(
+            article=article, doc=doc, memory=ActorMemory(), countries=ranked, central_place=central,
+            types=self.book.types,
+        )
+
+    def _speaker(self, st: ArticleState, span) -> Entity | None:
+        cs = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if cs is None:
+            return None
+        ent = self._entity(st, cs.root)
+        if ent is None:
+            return None
+        return Entity(span.text, span.start, span.end, name=ent.name, country=ent.country, sector=ent.sector,
+                      wikidata=ent.wikidata, known=ent.known)
+
+    def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
+        actors = self._entities(st, cand.actors)
+        if not actors:
+            return None
+        recipients = [r for r in self._entities(st, cand.recipients)
+                      if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+        start, end = cand.text_span
+        claimed_by: Entity | None = None
+        modality = cand.modality
+        if cand.claimed_by:
+            claimed = self._entities(st, cand.claimed_by)
+            claimed_by = claimed[0] if claimed else None
+        else:
+            f = attribution.claim_for_offset(findings, start, end)
+            if f is not None and f.speaker is not None:
+                claimed_by = self._speaker(st, f.speaker)
+                if claimed_by is None:
+                    claimed_by = Entity(f.speaker.text, f.speaker.start, f.speaker.end)
+            if f is not None and modality == "asserted":
+                modality = "claimed"
+        etype = self.book.types[cand.event]
+        conf = cand.confidence
+        conf += 0.1 if any(a.known for a in actors) else 0.0
+        conf -= 0.15 if any(a.country is None for a in actors) else 0.0
+        conf -= 0.1 if etype.requires_recipient and not recipients else 0.0
+        conf -= 0.05 if any(a.text.lower() in _PRONOUNS for a in actors) else 0.0
+        conf -= 0.05 if len(sent) > 45 else 0.0
+        conf = round(min(1.0, max(0.05, conf)), 3)
+        ev_id = hashlib.sha1(
+            f"{st.article.id}\x1f{start}\x1f{cand.event}\x1f{[(a.start, a.end) for a in actors]}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            id=ev_id,
+            doc_id=st.article.id,
+            event=cand.event,
+            mode=cand.mode,
+            cameo=cand.cameo or etype.cameo,
+            quad=etype.quad,
+            actor=actors,
+            recipient=recipients,
+            negated=cand.negated,
+            modality=modality,
+            claimed_by=claimed_by,
+            location=self._location(st, cand, recipients),
+            date=self._date(st, cand),
+            event_text=st.doc.text[start:end],
+            event_start=start,
+            event_end=end,
+            sentence=sent.text,
+            sentence_start=sent.start_char,
+            confidence=conf,
+            pattern=cand.sense.name,
+            coder_version=self.coder_version,
+        )
+

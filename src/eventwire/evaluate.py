@@ -1,0 +1,334 @@
+"""Scoring against gold sets in the shared gold format.
+
+A predicted event matches a gold event when the types are equal and every gold
+actor (and every gold recipient) has a predicted entity whose span overlaps it
+(or whose text contains it, or is contained in it, when the gold has no
+offsets), with the same country where the gold gives one. Optional gold events
+are neither hits nor misses; repeats of a matched event (same type and actor
+countries) are neither hits nor false positives; negated events are not scored.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GoldFormatError
+from .records import Article, CodedArticle, Entity, Event, Failure, Quote
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    date: _dt.date | None
+    events: list[dict[str, Any]] | None
+    quotes: list[dict[str, Any]] | None
+    pairs: list[dict[str, Any]] | None
+    raw: dict[str, Any]
+
+
+def load_gold(path: str | Path) -> list[GoldDoc]:
+    docs: list[GoldDoc] = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                date = d.get("date")
+                docs.append(GoldDoc(
+                    id=str(d["id"]),
+                    text=d["text"],
+                    date=_dt.date.fromisoformat(str(date)[:10]) if date else None,
+                    events=d.get("events"),
+                    quotes=d.get("quotes"),
+                    pairs=d.get("pairs"),
+                    raw=d,
+                ))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise GoldFormatError(f"{path}:{n}: not a gold record ({exc})") from exc
+    return docs
+
+
+def gold_articles(docs: Iterable[GoldDoc]) -> Iterable[Article]:
+    for d in docs:
+        yield Article(id=d.id, text=d.text, date=d.date, title=d.raw.get("title"), url=d.raw.get("url"))
+
+
+# ----------------------------------------------------------------------------- matching
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def entity_matches(gold: dict[str, Any], pred: Entity, *, check_country: bool = True) -> bool:
+    if "start" in gold and "end" in gold and gold.get("start") is not None:
+        hit = pred.start < gold["end"] and gold["start"] < pred.end
+    else:
+        g, p = _norm(gold.get("text", "")), _norm(pred.text)
+        hit = bool(g) and bool(p) and (g in p or p in g)
+    if not hit:
+        return False
+    if check_country and gold.get("country"):
+        return (pred.country or "") == gold["country"]
+    return True
+
+
+def _role_ok(gold_list: list[dict], pred_list: list[Entity], *, check_country: bool = True) -> bool:
+    return all(any(entity_matches(g, p, check_country=check_country) for p in pred_list) for g in gold_list)
+
+
+def event_matches(gold: dict[str, Any], pred: Event, *, check_type: bool = True, check_country: bool = True) -> bool:
+    if check_type and gold["event"] != pred.event:
+        return False
+    return _role_ok(gold.get("actor") or [], pred.actor, check_country=check_country) and _role_ok(
+        gold.get("recipient") or [], pred.recipient, check_country=check_country)
+
+
+def _country_key(ev: Event) -> tuple:
+    return (ev.event, tuple(sorted(a.country or "" for a in ev.actor)))
+
+
+@dataclass(slots=True)
+class Outcome:
+    """How each predicted and gold event of one document was judged."""
+
+    doc_id: str
+    tp: list[tuple[dict, Event]] = field(default_factory=list)
+    fp: list[Event] = field(default_factory=list)
+    fn: list[dict] = field(default_factory=list)
+    neutral: list[Event] = field(default_factory=list)  # optional hits and repeats
+
+
+def judge(doc_id: str, gold_events: list[dict], predicted: list[Event]) -> Outcome:
+    out = Outcome(doc_id)
+    preds = [p for p in predicted if not p.negated]
+    used: set[int] = set()
+    required = [g for g in gold_events if not g.get("optional")]
+    optional = [g for g in gold_events if g.get("optional")]
+    # best-confidence predictions claim gold events first
+    order = sorted(range(len(preds)), key=lambda i: -preds[i].confidence)
+    for g in required:
+        hit = next((i for i in order if i not in used and event_matches(g, preds[i])), None)
+        if hit is None:
+            out.fn.append(g)
+        else:
+            used.add(hit)
+            out.tp.append((g, preds[hit]))
+    for g in optional:
+        hit = next((i for i in order if i not in used and event_matches(g, preds[i])), None)
+        if hit is not None:
+            used.add(hit)
+            out.neutral.append(preds[hit])
+    matched_keys = {_country_key(preds[i]) for i in used}
+    for i, p in enumerate(preds):
+        if i in used:
+            continue
+        if _country_key(p) in matched_keys:
+            out.neutral.append(p)
+        else:
+            out.fp.append(p)
+    return out
+
+
+# ----------------------------------------------------------------------------- scores
+@dataclass(slots=True)
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass(slots=True)
+class EvalReport:
+    documents: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    overall: PRF = field(default_factory=PRF)
+    per_type: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    dyad_found: int = 0
+    dyad_type_correct: int = 0
+    entities_found: int = 0
+    country_correct: int = 0
+    sector_judged: int = 0
+    sector_correct: int = 0
+    confident_half: PRF = field(default_factory=PRF)
+    other_half: PRF = field(default_factory=PRF)
+    outcomes: list[Outcome] = field(default_factory=list)
+    sentences: dict[str, str] = field(default_factory=dict)
+    quote_scores: Any = None
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.dyad_type_correct / self.dyad_found if self.dyad_found else 0.0
+
+    @property
+    def country_accuracy(self) -> float:
+        return self.country_correct / self.entities_found if self.entities_found else 0.0
+
+    @property
+    def sector_accuracy(self) -> float:
+        return self.sector_correct / self.sector_judged if self.sector_judged else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "documents": self.documents,
+            "failures": len(self.failures),
+            "events": self.overall.as_dict(),
+            "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
+            "type_accuracy_on_found_dyads": round(self.type_accuracy, 4),
+            "dyads_found": self.dyad_found,
+            "entity_country_accuracy": round(self.country_accuracy, 4),
+            "entity_sector_accuracy": round(self.sector_accuracy, 4),
+            "entities_found": self.entities_found,
+            "precision_confident_half": round(self.confident_half.precision, 4),
+            "precision_other_half": round(self.other_half.precision, 4),
+        }
+        if self.quote_scores is not None:
+            d["quotes"] = self.quote_scores.as_dict() if hasattr(self.quote_scores, "as_dict") else self.quote_scores
+        return d
+
+
+_SECTORS_SCORED = None
+
+
+def _scored_sector(gold: dict) -> str | None:
+    """Gold sectors come as "GOV", "REBkur", "***": we judge the three-letter role when it is one of ours."""
+    global _SECTORS_SCORED
+    if _SECTORS_SCORED is None:
+        import yaml
+        from importlib import resources
+
+        table = yaml.safe_load(resources.files("eventwire.data").joinpath("sectors.yaml").read_text("utf-8"))
+        _SECTORS_SCORED = {row["code"] for row in table["sectors"]}
+    s = (gold.get("sector") or "")[:3].upper()
+    return s if s in _SECTORS_SCORED else None
+
+
+def _score_entities(report: EvalReport, gold_events: list[dict], predicted: list[Event]) -> None:
+    pred_entities = [e for ev in predicted for e in (*ev.actor, *ev.recipient)]
+    for g in gold_events:
+        for ge in (*(g.get("actor") or []), *(g.get("recipient") or [])):
+            cands = [p for p in pred_entities if entity_matches(ge, p, check_country=False)]
+            if not cands:
+                continue
+            report.entities_found += 1
+            if ge.get("country") and any(p.country == ge["country"] for p in cands):
+                report.country_correct += 1
+            sector = _scored_sector(ge)
+            if sector is not None:
+                report.sector_judged += 1
+                if any((p.sector or "") == sector for p in cands):
+                    report.sector_correct += 1
+
+
+def score(gold: Sequence[GoldDoc], coded: dict[str, CodedArticle], failures: Sequence[Failure] = ()) -> EvalReport:
+    report = EvalReport(documents=len(gold), failures=list(failures))
+    confidence_pool: list[tuple[float, str]] = []  # (confidence, "tp"|"fp")
+    for doc in gold:
+        if doc.events is None:
+            continue
+        predicted = coded[doc.id].events if doc.id in coded else []
+        out = judge(doc.id, doc.events, predicted)
+        report.outcomes.append(out)
+        report.sentences[doc.id] = doc.text
+        report.overall.tp += len(out.tp)
+        report.overall.fp += len(out.fp)
+        report.overall.fn += len(out.fn)
+        for g, p in out.tp:
+            report.per_type[g["event"]].tp += 1
+            confidence_pool.append((p.confidence, "tp"))
+        for p in out.fp:
+            report.per_type[p.event].fp += 1
+            confidence_pool.append((p.confidence, "fp"))
+        for g in out.fn:
+            report.per_type[g["event"]].fn += 1
+        live = [p for p in predicted if not p.negated]
+        for g in doc.events:
+            if g.get("optional"):
+                continue
+            dyads = [p for p in live if event_matches(g, p, check_type=False)]
+            if dyads:
+                report.dyad_found += 1
+                if any(p.event == g["event"] for p in dyads):
+                    report.dyad_type_correct += 1
+        _score_entities(report, doc.events, live)
+    confidence_pool.sort(key=lambda x: -x[0])
+    half = len(confidence_pool) // 2
+    for i, (_, kind) in enumerate(confidence_pool):
+        target = report.confident_half if i < half else report.other_half
+        if kind == "tp":
+            target.tp += 1
+        else:
+            target.fp += 1
+    quote_gold = [d.raw for d in gold if d.quotes is not None]
+    if quote_gold:
+        from .quote_eval import score_quotes
+
+        predicted_q: dict[str, list[Quote]] = {d["id"]: (coded[d["id"]].quotes if d["id"] in coded else []) for d in quote_gold}
+        report.quote_scores = score_quotes(quote_gold, predicted_q)
+    return report
+
+
+def format_report(report: EvalReport) -> str:
+    o = report.overall
+    lines = [
+        f"documents: {report.documents}   failures: {len(report.failures)}",
+        f"events     P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}   (tp {o.tp}, fp {o.fp}, fn {o.fn})",
+        f"event-type accuracy on found dyads: {report.type_accuracy:.3f} ({report.dyad_type_correct}/{report.dyad_found})",
+        f"entity country accuracy: {report.country_accuracy:.3f}   sector accuracy: {report.sector_accuracy:.3f}"
+        f"   ({report.entities_found} gold entities found)",
+        f"precision by confidence: top half {report.confident_half.precision:.3f}, "
+        f"bottom half {report.other_half.precision:.3f}",
+        "",
+        f"{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
+    ]
+    for name, prf in sorted(report.per_type.items()):
+        lines.append(f"{name:<11}{prf.precision:7.3f}{prf.recall:7.3f}{prf.f1:7.3f}{prf.tp:5d}{prf.fp:5d}{prf.fn:5d}")
+    if report.quote_scores is not None:
+        from .quote_eval import format_quote_scores
+
+        lines += ["", format_quote_scores(report.quote_scores)]
+    return "\n".join(lines)
+
+
+def _ent_str(e: dict | Entity) -> str:
+    if isinstance(e, Entity):
+        return f"{e.text}[{e.country or '?'}/{e.sector or '?'}]"
+    return f"{e.get('text')}[{e.get('country') or '?'}/{e.get('sector') or '?'}]"
+
+
+def format_errors(report: EvalReport) -> str:
+    lines: list[str] = []
+    for out in report.outcomes:
+        sent = report.sentences.get(out.doc_id, "")
+        for g in out.fn:
+            lines.append(f"MISS {out.doc_id} {g['event']} {[_ent_str(a) for a in g.get('actor') or []]} -> "
+                         f"{[_ent_str(a) for a in g.get('recipient') or []]}")
+            lines.append(f"     | {sent[:300]}")
+        for p in out.fp:
+            lines.append(f"FP   {out.doc_id} {p.event} {[_ent_str(a) for a in p.actor]} -> "
+                         f"{[_ent_str(a) for a in p.recipient]}  by {p.pattern} conf {p.confidence}")
+            lines.append(f"     | {p.sentence[:300]}")
+    return "\n".join(lines)

@@ -1,0 +1,200 @@
+"""Extraction rules on hand-built parses: no model is loaded, so each test pins one rule."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+from eventwire.extract import extract_sentence, find_subject
+from eventwire.patterns import load_patterns
+
+BOOK = load_patterns()
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct), no model
+
+
+def parse(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """rows: (word, lemma, pos, tag, head index, dep); the root points at itself."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+    return doc
+
+
+def events(doc: Doc):
+    return [
+        (c.event, [t.text for t in c.actors], [t.text for t in c.recipients], c.negated, c.modality)
+        for c in extract_sentence(doc[:], BOOK)
+    ]
+
+
+def test_active_verb_subject_and_object():
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
+        ("Aleppo", "Aleppo", "PROPN", "NNP", 1, "dobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Rebels"], ["Aleppo"], False, "asserted")]
+
+
+def test_passive_agent_is_actor_and_subject_is_recipient():
+    doc = parse([
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("village", "village", "NOUN", "NN", 3, "nsubjpass"),
+        ("was", "be", "AUX", "VBD", 3, "auxpass"),
+        ("attacked", "attack", "VERB", "VBN", 3, "ROOT"),
+        ("by", "by", "ADP", "IN", 3, "agent"),
+        ("rebels", "rebel", "NOUN", "NNS", 4, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["rebels"], ["village"], False, "asserted")]
+
+
+def test_coordinated_subjects_are_one_event_with_two_actors():
+    doc = parse([
+        ("Moscow", "Moscow", "PROPN", "NNP", 3, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 0, "cc"),
+        ("Washington", "Washington", "PROPN", "NNP", 0, "conj"),
+        ("pledged", "pledge", "VERB", "VBD", 3, "ROOT"),
+        ("cooperation", "cooperation", "NOUN", "NN", 3, "dobj"),
+    ])
+    assert events(doc) == [("AGREE", ["Moscow", "Washington"], [], False, "asserted")]
+
+
+def test_negation_on_the_verb():
+    doc = parse([
+        ("Washington", "Washington", "PROPN", "NNP", 3, "nsubj"),
+        ("had", "have", "AUX", "VBD", 3, "aux"),
+        ("not", "not", "PART", "RB", 3, "neg"),
+        ("informed", "inform", "VERB", "VBN", 3, "ROOT"),
+        ("Moscow", "Moscow", "PROPN", "NNP", 3, "dobj"),
+    ])
+    assert events(doc) == [("CONSULT", ["Washington"], ["Moscow"], True, "asserted")]
+
+
+def test_refusal_is_reject_and_consumes_the_infinitive():
+    doc = parse([
+        ("Palestinians", "Palestinians", "PROPN", "NNPS", 1, "nsubj"),
+        ("refused", "refuse", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("meet", "meet", "VERB", "VB", 1, "xcomp"),
+        ("Israeli", "israeli", "ADJ", "JJ", 5, "amod"),
+        ("negotiators", "negotiator", "NOUN", "NNS", 3, "dobj"),
+    ])
+    assert events(doc) == [("REJECT", ["Palestinians"], ["negotiators"], False, "asserted")]
+
+
+def test_threat_to_strike_is_one_threaten_with_the_target():
+    doc = parse([
+        ("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
+        ("threatened", "threaten", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("shell", "shell", "VERB", "VB", 1, "xcomp"),
+        ("Iraqi", "iraqi", "ADJ", "JJ", 5, "amod"),
+        ("towns", "town", "NOUN", "NNS", 3, "dobj"),
+    ])
+    assert events(doc) == [("THREATEN", ["Iran"], ["towns"], False, "asserted")]
+
+
+def test_nested_accusation_gives_a_claimed_negated_event_of_the_accused():
+    doc = parse([
+        ("Shoigu", "Shoigu", "PROPN", "NNP", 1, "nsubj"),
+        ("accused", "accuse", "VERB", "VBD", 1, "ROOT"),
+        ("Washington", "Washington", "PROPN", "NNP", 1, "dobj"),
+        ("of", "of", "ADP", "IN", 1, "prep"),
+        ("failing", "fail", "VERB", "VBG", 3, "pcomp"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("share", "share", "VERB", "VB", 4, "xcomp"),
+        ("information", "information", "NOUN", "NN", 6, "dobj"),
+    ])
+    cands = extract_sentence(doc[:], BOOK)
+    accuse = next(c for c in cands if c.event == "ACCUSE")
+    share = next(c for c in cands if c.event == "COOPERATE")
+    assert [t.text for t in accuse.actors] == ["Shoigu"]
+    assert [t.text for t in accuse.recipients] == ["Washington"]
+    assert [t.text for t in share.actors] == ["Washington"]
+    assert share.negated and share.modality == "claimed"
+    assert [t.text for t in share.claimed_by] == ["Shoigu"]
+
+
+def test_light_verb_noun_event_with_preposition_recipient():
+    doc = parse([
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("EU", "EU", "PROPN", "NNP", 2, "nsubj"),
+        ("imposed", "impose", "VERB", "VBD", 2, "ROOT"),
+        ("sanctions", "sanction", "NOUN", "NNS", 2, "dobj"),
+        ("on", "on", "ADP", "IN", 3, "prep"),
+        ("Iran", "Iran", "PROPN", "NNP", 4, "pobj"),
+    ])
+    assert events(doc) == [("SANCTION", ["EU"], ["Iran"], False, "asserted")]
+
+
+def test_air_support_is_military_aid():
+    doc = parse([
+        ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+        ("provides", "provide", "VERB", "VBZ", 1, "ROOT"),
+        ("air", "air", "NOUN", "NN", 3, "compound"),
+        ("support", "support", "NOUN", "NN", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("Assad", "Assad", "PROPN", "NNP", 4, "pobj"),
+    ])
+    assert events(doc) == [("AID", ["Russia"], ["Assad"], False, "asserted")]
+
+
+def test_future_aid_is_agree():
+    doc = parse([
+        ("Japan", "Japan", "PROPN", "NNP", 2, "nsubj"),
+        ("will", "will", "AUX", "MD", 2, "aux"),
+        ("provide", "provide", "VERB", "VB", 2, "ROOT"),
+        ("aid", "aid", "NOUN", "NN", 2, "dobj"),
+        ("to", "to", "ADP", "IN", 2, "prep"),
+        ("Manila", "Manila", "PROPN", "NNP", 4, "pobj"),
+    ])
+    assert events(doc) == [("AGREE", ["Japan"], ["Manila"], False, "future")]
+
+
+def test_talks_between_two_parties_without_a_verb_actor():
+    doc = parse([
+        ("Talks", "talk", "NOUN", "NNS", 4, "nsubj"),
+        ("between", "between", "ADP", "IN", 0, "prep"),
+        ("Russia", "Russia", "PROPN", "NNP", 1, "pobj"),
+        ("and", "and", "CCONJ", "CC", 2, "cc"),
+        ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "conj"),
+        ("ended", "end", "VERB", "VBD", 4, "ROOT"),
+    ])
+    assert events(doc) == [("CONSULT", ["Russia", "Ukraine"], [], False, "asserted")]
+
+
+def test_sentence_without_event_words_yields_nothing():
+    doc = parse([
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("team", "team", "NOUN", "NN", 2, "nsubj"),
+        ("won", "win", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("match", "match", "NOUN", "NN", 2, "dobj"),
+    ])
+    assert events(doc) == []
+
+
+def test_relative_clause_subject_is_the_modified_noun():
+    # "the rebels who attacked the town"
+    doc = parse([
+        ("rebels", "rebel", "NOUN", "NNS", 0, "ROOT"),
+        ("who", "who", "PRON", "WP", 2, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", 0, "relcl"),
+        ("town", "town", "NOUN", "NN", 2, "dobj"),
+    ])
+    assert find_subject(doc[2])[0].text == "rebels"
+
+
+@pytest.mark.parametrize("lemma", ["accuse", "attack", "meet", "arrest", "impose"])
+def test_pattern_book_has_common_news_verbs(lemma):
+    assert lemma in BOOK.verbs or lemma in BOOK.light_verbs

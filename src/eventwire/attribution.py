@@ -274,6 +274,8 @@ def _cue_tokens(lex: SpeechLexicon, tok) -> tuple[int, int] | None:
         return None
     if lemma == "be" or lemma == "have":
         return None
+    if tok.i > 0 and doc[tok.i - 1].text in ("-", "‑"):
+        return None  # "so-called" labels, it does not attribute
     for words in lex.phrases:
         if words[0] == lemma and len(words) > 1:
             n = len(words)
@@ -293,6 +295,14 @@ def _subject_of(ix: "_DocIndex", tok):
     """The speaker token of a cue verb: its subject, or that of the verb it hangs on."""
     cur = tok
     for _ in range(5):
+        if cur is tok and any(ch.dep_ == "nsubjpass" for ch in cur.children):
+            # "He was accused of ...", "he was told that ...": the subject is
+            # the addressee; the speaker is the "by" agent, if any.
+            for ch in cur.children:
+                if ch.dep_ == "agent":
+                    objs = [g for g in ch.children if g.dep_ == "pobj"]
+                    return objs[0] if objs else None
+            return None
         for ch in cur.children:
             if ch.dep_ in _SUBJECT_DEPS and not ix.in_quote[ch.i]:
                 if ch.lower_ in _RELATIVE_PRONOUNS and cur.dep_ == "relcl":
@@ -380,6 +390,11 @@ def _nearest_cue(ix: _DocIndex, lex: SpeechLexicon, pr: _QuotePair, ws: int, we:
         rng = _cue_tokens(lex, tok)
         if rng is None:
             continue
+        if any(
+            ch.dep_ in _SUBJECT_DEPS and ch.right_edge.idx >= pr.start and ch.left_edge.idx < pr.end
+            for ch in tok.children
+        ):
+            continue  # the quoted words are this verb's subject, not its speech
         dist = pr.open - tok.idx if tok.idx < pr.open else tok.idx - pr.close
         contains = q_i is not None and tok.left_edge.i <= q_i <= tok.right_edge.i and tok.dep_ != "ROOT"
         size = tok.right_edge.i - tok.left_edge.i if contains else 0
@@ -416,7 +431,8 @@ def _speaker_for_cue(ix: _DocIndex, cue_tok, cue_rng: tuple[int, int], content: 
                 hi -= 1
         return (_token_range_span(doc, lo, hi), head.i) if hi > lo else (None, None)
     subj = _subject_of(ix, cue_tok)
-    if subj is None or not usable(subj) or subj.ent_type_ in _NOT_SPEAKER_ENTS:
+    passive = any(ch.dep_ == "nsubjpass" for ch in cue_tok.children)
+    if (subj is None or not usable(subj) or subj.ent_type_ in _NOT_SPEAKER_ENTS) and not passive:
         subj = _nearby_speaker(ix, cue_rng, usable)
     if subj is None:
         return None, None
@@ -469,6 +485,13 @@ def _nearby_speaker(ix: _DocIndex, cue_rng: tuple[int, int], usable):
     return None
 
 
+def _is_title(words: str) -> bool:
+    """Short, every word capitalised: a name or title ("Siyasi Jaj", "Axis of Upheaval")."""
+    toks = words.rstrip(".,!?").split()
+    small = {"of", "the", "and", "on", "in", "for", "a", "to"}
+    return 0 < len(toks) <= 5 and all(t[0].isupper() or t in small for t in toks) and toks[0][0].isupper()
+
+
 def _adjacent(ix: _DocIndex, prev_frame_end: int, open_char: int) -> bool:
     """True when nothing but punctuation, marks and paragraph breaks lies between."""
     if prev_frame_end > open_char:
@@ -490,6 +513,9 @@ def _direct_quotes(ix: _DocIndex, lex: SpeechLexicon, reported: list[QuoteFindin
         content = _char_span(text, pr.start, pr.end)
         found = _nearest_cue(ix, lex, pr, ws, we)
         finding = None
+        if found is not None and before and _is_title(text[pr.start : pr.end]):
+            found = None  # 'the book "Political Analysis"': a title, not speech
+            n_words = 0
         if found is not None and (n_words >= 2 or not embedded):
             _, rng, cue_tok = found
             speaker, sp_i = _speaker_for_cue(ix, cue_tok, rng, (pr.open, pr.close + 1))
@@ -590,6 +616,7 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
             continue
         if any(ch.dep_ == "neg" for ch in tok.children):
             continue  # "did not say that ..." attributes nothing
+        root = None
         if tok.lower_ == "according":
             span = _according_to_clause(ix, tok, rng)
             if span is None:
@@ -603,6 +630,7 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
                 ):
                     continue  # a question, not a claim
                 rng = (rng[0], max(rng[1], last + 1))
+                root = clause
                 lo, hi = clause.left_edge.i, clause.right_edge.i + 1
                 if lo > tok.i:
                     hi = _cut_trailing_modifiers(ix, clause, lo, hi)
@@ -619,11 +647,20 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
         lo, hi = _trim(ix, lo, hi)
         if hi - lo < 2 or ix.in_quote[lo] or doc[lo].text in OPENERS:
             continue  # the clause is a direct quote's own words
-        if ix.in_quote[hi - 1] and sum(1 for t in doc[lo:hi] if not ix.in_quote[t.i] and t.is_alpha) <= _MAX_SUBJECT_WORDS:
+        if (
+            root is not None
+            and ix.in_quote[root.i]
+            and ix.in_quote[hi - 1]
+            and sum(1 for t in doc[lo:hi] if not ix.in_quote[t.i] and t.is_alpha) <= _MAX_SUBJECT_WORDS
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi] if not ix.in_quote[t.i])
+        ):
             continue  # 'said Israel "will continue ..."': a direct quote with its subject
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
             continue
-        speaker, sp_i = _speaker_for_cue(ix, tok, rng, (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)))
+        c_lo, c_hi = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if c_lo <= tok.idx < c_hi:  # mid-sentence attribution: the speaker sits inside
+            c_lo = c_hi = 0
+        speaker, sp_i = _speaker_for_cue(ix, tok, rng, (c_lo, c_hi))
         out.append(QuoteFinding(_token_range_span(doc, lo, hi), False, speaker, _token_range_span(doc, *rng), sp_i))
     return out
 
@@ -641,21 +678,29 @@ def _according_to_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
 
 
 def _parenthetical_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
-    """'S, he said.' / 'S, he said, because ...': the host clause is the content."""
+    """'S, he said.' / 'S, he said, because ...' / 'Still, analysts say, S': the host clause."""
     if not any(ch.dep_ in _SUBJECT_DEPS for ch in tok.children):
         return None
     head = tok.head
-    if head is tok or tok.dep_ not in ("parataxis", "ccomp", "advcl") or head.i > tok.i:
+    if head is tok or tok.dep_ not in ("parataxis", "ccomp", "advcl"):
         return None
-    own_lo = tok.left_edge.i
-    while own_lo < tok.i and ix.doc[own_lo].is_punct:
+    doc = ix.doc
+    own_lo, own_hi = tok.left_edge.i, tok.right_edge.i
+    while own_lo < tok.i and doc[own_lo].is_punct:
         own_lo += 1
-    if own_lo == 0 or ix.doc[own_lo - 1].text != ",":
-        return None
+    while own_hi > tok.i and doc[own_hi].is_punct:
+        own_hi -= 1
     lo, hi = head.left_edge.i, head.right_edge.i + 1
-    if tok.right_edge.i + 1 >= hi - 1:  # the attribution closes the sentence
-        hi = own_lo - 1
-    return lo, hi
+    at_start = own_lo <= lo
+    if not at_start and doc[own_lo - 1].text != ",":
+        return None
+    if at_start:
+        if head.i < tok.i or own_hi + 1 >= hi or doc[own_hi + 1].text != ",":
+            return None
+        return own_hi + 2, hi  # "Analysts say, S"
+    if own_hi + 1 >= hi - 1 or all(t.is_punct for t in doc[own_hi + 1 : hi]):
+        return lo, own_lo - 1  # "S, he said."
+    return lo, hi  # "S, he said, because ...": the whole sentence, as the gold marks it
 
 
 # --------------------------------------------------------------------------- public API

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .store import Store
 
 EVENT_FORMATS = ("jsonl", "parquet", "csv", "gdelt")
+# Line separators that JSON leaves unescaped but some line readers split on.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json_line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 QUOTE_FORMATS = ("jsonl", "parquet", "csv")
 
 
@@ -143,7 +149,7 @@ def export_events(store: "Store", path: str | Path, *, format: str) -> int:
         n = 0
         with path.open("w", encoding="utf-8") as out:
             for event in store.iter_events():
-                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                out.write(_json_line(event.to_dict()))
                 n += 1
         return n
     sql = GDELT_SQL if format == "gdelt" else FLAT_EVENTS_SQL
@@ -159,6 +165,6 @@ def export_quotes(store: "Store", path: str | Path, *, format: str) -> int:
         with path.open("w", encoding="utf-8") as out:
             quotes = store.quotes()
             for quote in quotes:
-                out.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
+                out.write(_json_line(quote.to_dict()))
         return len(quotes)
     return _copy(store, FLAT_QUOTES_SQL, path, _copy_options(format))

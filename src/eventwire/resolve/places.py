@@ -378,7 +378,11 @@ def resolve_place(text: str, *, article_countries: Sequence[str] = (),
 
 
 def place_ruler_patterns(*, min_population: int = 100_000) -> list[dict]:
-    """entity_ruler patterns (GPE for countries, cities, provinces; LOC for regions)."""
+    """entity_ruler patterns (GPE for countries, cities, provinces; LOC for regions).
+
+    Add them with the other pipes switched off, or spaCy runs the whole pipeline over every
+    pattern: ``with nlp.select_pipes(enable=[]): ruler.add_patterns(patterns)`` (0.5 s, not 7 s).
+    """
     return default_gazetteer().ruler_patterns(min_population=min_population)
 
 

@@ -98,11 +98,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?i:\bon\s+the)\s+{_DAY}\b(?!\s+(?:of\s+)?{_MONTH})(?!\s+[A-Z])")),
     ("numeric", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")),
 ]
-_RULE_BY_KIND = dict(_RULES)
+# Every rule above needs one of these; most sentences have none and skip the twelve scans.
+_TRIGGER = re.compile(r"\d|(?i:day|week|month|year|night|ago|morning|evening)"
+                      r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 
 
 def find_date_expressions(text: str) -> list[DateMention]:
     """Temporal expressions in ``text``, in order, longest first where they overlap."""
+    if _TRIGGER.search(text) is None:
+        return []
     found: list[tuple[int, int]] = []
     for _kind, pattern in _RULES:
         found.extend(m.span() for m in pattern.finditer(text))

@@ -39,6 +39,7 @@ __all__ = [
     "claim_for_offset",
     "find_quotes",
     "load_speech_lexicon",
+    "quote_id",
     "to_quotes",
 ]
 

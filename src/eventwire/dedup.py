@@ -201,7 +201,7 @@ def _sweep(mentions: list[Mention], window_days: int) -> list[_Open]:
 def _finish(opened: list[_Open]) -> list[Cluster]:
     clusters = []
     for c in opened:
-        rep = max(c.members, key=lambda m: (m.confidence, -(m.day or 0), _neg(m.event_id)))
+        rep = min(c.members, key=lambda m: (-m.confidence, m.day or 0, m.event_id))
         days = [m.day for m in c.members if m.day is not None]
         clusters.append(Cluster(
             cluster_id=0, event=c.event, negated=c.negated,
@@ -222,11 +222,6 @@ def _finish(opened: list[_Open]) -> list[Cluster]:
     for i, c in enumerate(clusters, start=1):
         c.cluster_id = i
     return clusters
-
-
-def _neg(text: str) -> tuple[int, ...]:
-    """Sort key that makes the smaller id win a ``max``."""
-    return tuple(-ord(ch) for ch in text)
 
 
 def _day(date: str | None) -> int | None:
@@ -289,21 +284,27 @@ def recluster_store(store: "Store", *, window_days: int = 3) -> int:
     n = len(cols["id"])
     epoch = _dt.date(1970, 1, 1).toordinal()
     days = pa.array(cols["event_date"], pa.date32()).cast(pa.int32()).to_pylist()
-    mentions = []
-    for i in range(n):
-        feature = cols["feature"][i]
-        mentions.append(Mention(
-            event_id=str(i), doc_id=cols["doc_id"][i], event=cols["event"][i],
-            negated=cols["negated"][i], day=None if days[i] is None else days[i] + epoch,
-            outlet=cols["outlet"][i],
-            actor_countries=frozenset(cols["actor_countries"][i] or ()),
-            actor_sectors=frozenset(cols["actor_sectors"][i] or ()),
-            recipient_countries=frozenset(cols["recipient_countries"][i] or ()),
-            recipient_sectors=frozenset(cols["recipient_sectors"][i] or ()),
-            place_country=cols["location_country"][i],
-            place_city=None if feature in _AREA_FEATURES else cols["location_geonameid"][i],
-            has_place=cols["has_place"][i], confidence=cols["confidence"][i],
-        ))
+    sets: dict[tuple, frozenset[str]] = {}  # few distinct code sets: build each once
+
+    def frozen(values: list[str] | None) -> frozenset[str]:
+        key = tuple(values or ())
+        found = sets.get(key)
+        if found is None:
+            found = sets[key] = frozenset(key)
+        return found
+
+    doc_ids, events, negated, outlets = cols["doc_id"], cols["event"], cols["negated"], cols["outlet"]
+    a_c, a_s = cols["actor_countries"], cols["actor_sectors"]
+    r_c, r_s = cols["recipient_countries"], cols["recipient_sectors"]
+    countries, geonameids, features = cols["location_country"], cols["location_geonameid"], cols["feature"]
+    has_place, confidence = cols["has_place"], cols["confidence"]
+    mentions = [
+        Mention(str(i), doc_ids[i], events[i], negated[i],
+                None if days[i] is None else days[i] + epoch, outlets[i],
+                frozen(a_c[i]), frozen(a_s[i]), frozen(r_c[i]), frozen(r_s[i]), countries[i],
+                None if features[i] in _AREA_FEATURES else geonameids[i], has_place[i], confidence[i])
+        for i in range(n)
+    ]
     clusters = cluster_mentions(mentions, window_days=window_days)
     # Mentions carry their row index as id; map back to (doc_id, ord), unique per event.
     member_doc, member_ord, member_cluster = [], [], []

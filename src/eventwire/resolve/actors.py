@@ -1,0 +1,448 @@
+"""Resolve an actor mention ("Russian Defense Minister Sergei Shoigu") to country and sector.
+
+A phrase is tokenised once and matched longest-first against the knowledge base
+(:mod:`.kb`). The matches are then composed: a named actor gives both codes (for the
+date of the article), otherwise demonyms, country names and possessives give the
+country and agent words ("defense minister", "troops") give the sector. An
+:class:`ActorMemory` carries what an article has already said, so later mentions
+("Shoigu", "he", "the ministry") inherit it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from eventwire.resolve.kb import ActorRecord, KnowledgeBase, Lex, Tok, default_kb, iter_aliases, raw_tokens, singular
+
+__all__ = ["ActorInfo", "ActorMemory", "ActorResolver", "KnowledgeBase", "country_code", "default_kb",
+           "entity_ruler_patterns"]
+
+MAX_TOKENS = 40  # longer "phrases" are clauses, not noun phrases
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS
+DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# a country after these belongs to the actor ("residents of Kabul"); after others it is a target
+OWNER_PREPS = frozenset({"of", "in", "from", "at"})
+PREPS = OWNER_PREPS | frozenset({"to", "for", "with", "against", "on", "near", "over", "into", "by", "toward",
+                                 "towards", "across", "who", "which", "that", "and", "or", "after", "during",
+                                 "inside", "outside", "under", "between", "among", "along", "around", "about"})
+# "U.S.-backed forces" are not U.S. forces ("U.S.-led" ones are)
+NOT_OWNER_AFTER = frozenset({"backed", "allied", "funded", "sponsored", "supported", "trained", "armed",
+                             "aligned", "linked", "affiliated", "inspired", "based", "born", "educated"})
+KIND_WORDS = {
+    "person": ("person", "man", "woman", "official", "leader"),
+    "org": ("organization", "organisation", "body", "agency", "institution", "bloc", "alliance"),
+    "group": ("group", "movement", "organization", "organisation", "militia", "faction", "outfit"),
+    "state": ("country", "nation", "state", "government", "kingdom", "republic"),
+}
+
+
+@dataclass(slots=True)
+class ActorInfo:
+    """What a mention resolved to."""
+
+    name: str | None
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    known: bool  # the knowledge base knew the named actor itself
+    confidence: float
+    kind: str  # "person" | "group" | "org" | "state" | "entity"
+    title: str | None = None  # the agent word that gave the sector ("defense minister")
+    plural: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class _Parse:
+    """A phrase's matches, independent of date and context (cached per phrase)."""
+
+    head_actors: tuple[ActorRecord, ...]  # candidates for the named head, same alias
+    head_surname_only: bool
+    head_key: str | None  # the token of a one-word named head ("Assad"), for memory
+    head_has_agent_after: bool
+    owner_actors: tuple[ActorRecord, ...]  # possessor or "of X" actor
+    country_pre: str | None
+    country_post: str | None
+    agent_country: str | None
+    sector: str | None
+    sector_is_default: bool  # came only from a generic head's default
+    title: str | None
+    person_title: bool
+    plural: bool
+    state_only: bool
+    name_run: tuple[str, ...]
+    definite: bool
+    head_word: str | None
+    pronoun: str | None
+
+
+def _choose(cands: tuple[ActorRecord, ...], day: _dt.date | None) -> ActorRecord:
+    if len(cands) == 1:
+        return cands[0]
+    best, best_score = cands[0], None
+    for rec in cands:
+        role, current = rec.role_on(day)
+        last_end = max((r.end or _dt.date.max for r in rec.roles), default=_dt.date.min)
+        score = (current, last_end)
+        if best_score is None or score > best_score:
+            best, best_score = rec, score
+    return best
+
+
+class ActorResolver:
+    """Resolves noun phrases to :class:`ActorInfo`; fast, cached, never raises on odd input."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, *, cache_size: int = 65536):
+        self.kb = kb or default_kb()
+        self._parse = lru_cache(maxsize=cache_size)(self._parse_uncached)
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, phrase: str, *, date: _dt.date | None = None, memory: "ActorMemory | None" = None,
+                context_country: str | None = None) -> ActorInfo | None:
+        """Country and sector of ``phrase`` on ``date``; None when nothing is known about it."""
+        try:
+            if not phrase or not isinstance(phrase, str) or len(phrase) > 2000:
+                return None
+            parse = self._parse(phrase)
+            if parse is None:
+                return None
+            info = self._compose(parse, date, memory, context_country)
+        except Exception:  # a resolver bug must not stop an article being coded
+            return None
+        if info is not None and memory is not None:
+            memory.remember(phrase, info, name_run=parse.name_run)
+        return info
+
+    # ------------------------------------------------------------------ parsing
+    def _parse_uncached(self, phrase: str) -> _Parse | None:
+        kb = self.kb
+        toks = kb.tokenize(phrase)
+        if not toks or len(toks) > MAX_TOKENS:
+            return None
+        first_raw = raw_tokens(phrase)[:1]
+        definite = bool(first_raw) and first_raw[0].lower() in DETERMINERS
+        if len(toks) == 1 and toks[0].key.rstrip("~") in PRONOUNS and not toks[0].raw.isupper():
+            return _Parse((), False, None, False, (), None, None, None, None, False, None, False, False, False, (),
+                          False, None, toks[0].key.rstrip("~"))
+        matches: list[tuple[int, int, Lex]] = []
+        unmatched: list[int] = []
+        i, n = 0, len(toks)
+        while i < n:
+            found = None
+            for size in range(min(kb.max_ngram, n - i), 0, -1):
+                entries = kb.lexicon.get(tuple(t.key for t in toks[i:i + size]))
+                if entries:
+                    lex = self._pick(entries, toks[i:i + size])
+                    if lex is not None:
+                        found = (i, i + size, lex)
+                        break
+            if found:
+                matches.append(found)
+                i = found[1]
+            else:
+                unmatched.append(i)
+                i += 1
+        # the head segment ends at the first preposition that is not inside a match
+        boundary, boundary_prep = n, None
+        for j in unmatched:
+            if toks[j].key in PREPS:
+                boundary, boundary_prep = j, toks[j].key
+                break
+        head = [m for m in matches if m[1] <= boundary]
+        post = [m for m in matches if m[0] > boundary]
+        head_actor_m = None
+        owners: list[Lex] = []
+        country_pre = None
+        agents: list[tuple[int, Lex]] = []
+        for start, end, lex in head:
+            nxt = toks[end].key if end < n else None
+            possessive = nxt == "'s"
+            if lex.kind == "actor":
+                if possessive:
+                    owners.append(lex)
+                else:
+                    head_actor_m = (start, end, lex)
+                continue
+            if lex.kind in ("country", "demonym", "capital", "metonym"):
+                if nxt in NOT_OWNER_AFTER:
+                    continue
+                if country_pre is None:
+                    country_pre = lex.code
+                if lex.kind in ("capital", "metonym"):
+                    agents.append((start, lex))
+                continue
+            if lex.kind == "agent":
+                agents.append((start, lex))
+        country_post = None
+        if boundary_prep in OWNER_PREPS:
+            for _, _, lex in post:
+                if lex.kind == "actor" and not owners:
+                    owners.append(lex)
+                    break
+                if lex.kind in ("country", "demonym", "capital", "metonym"):
+                    country_post = lex.code
+                    break
+        # sector: the head agent, or for a generic head ("leader") the word before it
+        sector, is_default, title, person_title, plural, agent_country = None, False, None, False, False, None
+        colour = [lex for _, lex in agents if not lex.generic]
+        if agents:
+            last = agents[-1][1]
+            if last.generic:
+                prev = colour[-1] if colour else None
+                sector = prev.sector if prev else last.sector
+                is_default = prev is None
+                title = last.word
+            else:
+                sector, title = last.sector, last.word
+            plural = last.plural
+            person_title = last.agent_kind == "person" and not last.plural
+            for _, lex in agents:
+                if lex.kind == "agent" and lex.code:
+                    agent_country = lex.code
+            if last.kind in ("capital", "metonym"):
+                title = None
+        head_actors: tuple[ActorRecord, ...] = ()
+        surname_only = False
+        agent_after = False
+        head_key = None
+        if head_actor_m is not None:
+            start, end, lex = head_actor_m
+            entries = kb.lexicon[tuple(t.key for t in toks[start:end])]
+            best_rank = lex.rank
+            head_actors = tuple(dict.fromkeys(e.actor for e in entries
+                                              if e.kind == "actor" and e.rank == best_rank and e.actor))
+            surname_only = lex.rank != 0
+            if end - start == 1 and lex.actor is not None and lex.actor.kind == "person":
+                head_key = toks[start].key
+            agent_after = any(s >= end for s, a in agents if a.kind == "agent")
+        owner_actors = tuple(o.actor for o in owners if o.actor)
+        name_run = self._name_run(toks, unmatched, boundary)
+        state_only = (not agents and head_actor_m is None and not name_run
+                      and any(lex.kind in ("country", "demonym") for _, _, lex in head))
+        if state_only:
+            plural = any(lex.kind == "demonym" and lex.plural for _, _, lex in head)
+        head_word = singular(toks[boundary - 1].key) if boundary > 0 else None
+        return _Parse(head_actors, surname_only, head_key, agent_after, owner_actors, country_pre, country_post,
+                      agent_country, sector, is_default, title, person_title, plural, state_only, name_run,
+                      definite, head_word, None)
+
+    def _pick(self, entries: list[Lex], toks: list[Tok]) -> Lex | None:
+        for lex in entries:
+            if lex.cased and not any(t.cap for t in toks):
+                continue
+            return lex
+        return None
+
+    def _name_run(self, toks: list[Tok], unmatched: list[int], boundary: int) -> tuple[str, ...]:
+        """The last run of capitalised words nothing in the knowledge base knows: an unknown name."""
+        runs: list[list[str]] = []
+        prev = -2
+        for j in unmatched:
+            if j >= boundary:
+                break
+            t = toks[j]
+            if not t.cap or t.key in self.kb.ignore or t.key in PREPS or t.key.rstrip("~") in PRONOUNS:
+                continue
+            if j == prev + 1 and runs:
+                runs[-1].append(t.raw)
+            else:
+                runs.append([t.raw])
+            prev = j
+        return tuple(runs[-1]) if runs else ()
+
+    # ------------------------------------------------------------------ composing
+    def _compose(self, p: _Parse, day: _dt.date | None, memory: "ActorMemory | None",
+                 context_country: str | None) -> ActorInfo | None:
+        if p.pronoun is not None:
+            return memory.recall_pronoun(p.pronoun) if memory is not None else None
+        if memory is not None:
+            # a bare surname or unknown name already introduced in this article
+            if (p.head_key or p.name_run) and p.country_pre is None and p.sector is None:
+                key = " ".join(p.name_run).lower() if p.name_run else p.head_key
+                hit = memory.recall_name(key) if key else None
+                if hit is None and p.head_actors:
+                    for rec in p.head_actors:
+                        hit = memory.recall_name(rec.name.lower(), exact=True)
+                        if hit:
+                            break
+                if hit is not None:
+                    return replace(hit, confidence=min(hit.confidence, 0.9))
+            if p.definite and not p.head_actors and not p.name_run and p.country_pre is None and p.head_word:
+                hit = memory.recall_descriptor(p.head_word)
+                if hit is not None:
+                    return replace(hit, confidence=round(hit.confidence * 0.9, 3))
+        if p.head_actors:
+            rec = _choose(p.head_actors, day)
+            role, current = rec.role_on(day)
+            country = role.country if role else None
+            sector = role.sector if role else None
+            if (rec.kind != "person" and p.head_has_agent_after and p.sector and not p.sector_is_default
+                    and p.sector != "GOV"):
+                sector = p.sector  # "al-Shabab militants", "NATO troops"; but "U.N. envoy" stays UNO/IGO
+            elif rec.kind == "person" and sector is None and p.sector:
+                sector = p.sector
+            conf = 0.95 if current else 0.8
+            if p.head_surname_only:
+                conf -= 0.1
+            kind = rec.kind if rec.kind != "entity" else "org"
+            plural = p.head_has_agent_after and p.plural
+            return ActorInfo(rec.name, country, sector, rec.wikidata, True, conf, kind,
+                             p.title if rec.kind == "person" else None, plural)
+        owner_country = owner_sector = None
+        if p.owner_actors:
+            rec = _choose(p.owner_actors, day)
+            role, _ = rec.role_on(day)
+            if role:
+                owner_country, owner_sector = role.country, role.sector
+        country = p.country_pre or owner_country or p.country_post or p.agent_country
+        sector = p.sector
+        if sector is None or (p.sector_is_default and owner_sector):
+            sector = owner_sector if owner_sector else sector
+        name = " ".join(p.name_run) if p.name_run else None
+        if p.state_only:
+            return ActorInfo(None, country, None, None, False, 0.8, "group" if p.plural else "state", None, p.plural)
+        if country is None and sector is None and name is None:
+            return None
+        conf = 0.85 if country else 0.5
+        if country is None and context_country:
+            country, conf = context_country, 0.45
+        if name is not None and sector is None and country is None:
+            return None
+        if name is not None and p.sector is None and not p.country_pre:
+            conf = 0.2 if country else conf  # an unknown person: country only from context
+        if name is not None:
+            kind = "person"
+        elif p.title is None and sector is not None and not p.plural:
+            kind = "org"  # "Washington", "the Kremlin"
+        elif p.plural:
+            kind = "group"
+        elif p.person_title:
+            kind = "person"
+        else:
+            kind = "org"
+        return ActorInfo(name, country, sector, None, False, conf, kind, p.title, p.plural)
+
+
+class ActorMemory:
+    """What an article has said about its actors so far, for later mentions to inherit."""
+
+    def __init__(self, *, max_items: int = 64):
+        self.max_items = max_items
+        self._items: list[tuple[ActorInfo, frozenset[str]]] = []
+        self._names: OrderedDict[str, ActorInfo] = OrderedDict()
+
+    def remember(self, phrase: str, info: ActorInfo, *, name_run: tuple[str, ...] = ()) -> None:
+        """Record a resolved mention; the newest mention wins later look-ups."""
+        if info is None:
+            return
+        words = {singular(w.lower().replace(".", "")) for w in raw_tokens(phrase)}
+        name_words: list[str] = []
+        for source in ([info.name] if info.name and info.kind == "person" else []) + [" ".join(name_run)]:
+            toks = [w.lower() for w in raw_tokens(source or "") if w]
+            if toks:
+                name_words.append(" ".join(toks))
+                self._names[" ".join(toks)] = info
+                self._names[toks[-1]] = info
+                self._names.move_to_end(toks[-1])
+        if info.name and info.kind != "person":
+            words.update(w.lower() for w in raw_tokens(info.name))
+        if info.title:
+            words.update(singular(w) for w in info.title.split())
+        words.update(KIND_WORDS.get(info.kind, ()))
+        self._items.append((info, frozenset(words)))
+        if len(self._items) > self.max_items:
+            del self._items[0]
+        while len(self._names) > 4 * self.max_items:
+            self._names.popitem(last=False)
+
+    def recall_name(self, key: str, *, exact: bool = False) -> ActorInfo | None:
+        if not key:
+            return None
+        hit = self._names.get(key)
+        if hit is None and not exact:
+            hit = self._names.get(key.split()[-1])
+        return hit
+
+    def recall_pronoun(self, pronoun: str) -> ActorInfo | None:
+        pronoun = pronoun.lower()
+        items = reversed(self._items)
+        if pronoun in PERSON_PRONOUNS:
+            return next((i for i, _ in items if i.kind == "person" and not i.plural), None)
+        if pronoun in PLURAL_PRONOUNS:
+            recent = list(items)[:4]
+            return (next((i for i, _ in recent if i.plural), None)
+                    or next((i for i, _ in recent if i.kind != "person"), None))
+        if pronoun in THING_PRONOUNS:
+            return next((i for i, _ in items if i.kind in ("org", "state", "group") and not i.plural), None)
+        return None
+
+    def recall_descriptor(self, head_word: str) -> ActorInfo | None:
+        """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...)."""
+        for info, words in reversed(self._items):
+            if head_word in words:
+                return info
+        return None
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._names.clear()
+
+
+def country_code(name_or_demonym: str) -> str | None:
+    """ISO alpha-3 (or non-state) code for a country name, alias, demonym or capital."""
+    try:
+        return default_kb().country_code(name_or_demonym)
+    except Exception:
+        return None
+
+
+def _token_pattern(text: str) -> list[dict[str, Any]]:
+    import re
+
+    parts = re.findall(r"(?:[^\W\d_]\.){2,}|\w+|'s|[^\w\s]", text)
+    return [{"LOWER": p.lower()} for p in parts]
+
+
+def entity_ruler_patterns(kb: KnowledgeBase | None = None) -> list[dict[str, Any]]:
+    """Patterns for spaCy's entity_ruler: GPE countries and capitals, NORP demonyms,
+    ORG organisations and seats of government, PERSON named people (all aliases)."""
+    kb = kb or default_kb()
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str) -> None:
+        text = text.strip()
+        if not text or (label, text) in seen:
+            return
+        seen.add((label, text))
+        words = text.split()
+        if len(words) == 1 and "-" not in text and "'" not in text:
+            out.append({"label": label, "pattern": text})  # exact case: "May" the name, not the month
+        else:
+            out.append({"label": label, "pattern": _token_pattern(text)})
+
+    gpe_names: set[str] = set()
+    for rec in kb.countries.values():
+        for name in [rec.name, *rec.aliases, *([rec.capital] if rec.capital else [])]:
+            add("GPE", name)
+            gpe_names.add(name)
+    for rec in kb.countries.values():
+        for dem in rec.demonyms:
+            if dem not in gpe_names:
+                add("NORP", dem)
+        for name, _sector in rec.metonyms:
+            add("GPE" if name in gpe_names or name.istitle() and " " not in name else "ORG", name)
+    for rec in kb.actors.values():
+        label = "PERSON" if rec.kind == "person" else "ORG"
+        for alias in iter_aliases(rec):
+            if label == "PERSON" and " " not in alias and len(alias) < 4:
+                continue  # "Hu", "Li": too short to tag on their own
+            add(label, alias)
+    return out

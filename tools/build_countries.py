@@ -268,6 +268,22 @@ HEADER = """\
 """
 
 
+# Demonyms the packages give to several codes (a territory shares its state's): who keeps them.
+DEMONYM_OWNER = {"french": "FRA", "chinese": "CHN", "indian": "IND", "american": "USA", "norwegian": "NOR",
+                 "congolese": "COD", "dominican": "DOM"}
+
+
+def _dedupe_demonyms(countries: list[dict]) -> None:
+    for entry in countries:
+        if "demonyms" not in entry:
+            continue
+        kept = [d for d in entry["demonyms"] if DEMONYM_OWNER.get(d.lower(), entry["code"]) == entry["code"]]
+        if kept:
+            entry["demonyms"] = kept
+        else:
+            del entry["demonyms"]
+
+
 def build() -> dict:
     countries = []
     for c in pycountry.countries:
@@ -301,6 +317,7 @@ def build() -> dict:
         countries.append(entry)
     countries.extend(EXTRA_COUNTRIES)
     countries.sort(key=lambda e: e["code"])
+    _dedupe_demonyms(countries)
     return {"countries": countries, "non_state": NON_STATE}
 
 

@@ -1,0 +1,304 @@
+"""Actor resolution: a table of mentions, coreference, dates, user extensions, speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import KnowledgeFileError
+from eventwire.resolve.actors import (ActorMemory, ActorResolver, KnowledgeBase, country_code,
+                                      entity_ruler_patterns)
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+# phrase, date, context country -> expected country, sector
+CASES = [
+    ("Russian Defense Minister Sergei Shoigu", D(2016, 8, 15), None, "RUS", "MIL"),
+    ("Sergei Shoigu", D(2016, 8, 15), None, "RUS", "MIL"),
+    ("Shoygu", D(2020, 1, 1), None, "RUS", "MIL"),
+    ("Syrian government forces", None, None, "SYR", "MIL"),
+    ("anti-regime forces", None, "SYR", "SYR", "REB"),
+    ("anti-government fighters", None, "SYR", "SYR", "REB"),
+    ("U.S. Secretary of State John Kerry", D(2014, 5, 1), None, "USA", "GOV"),
+    ("Britain's The Guardian newspaper", None, None, "GBR", "MED"),
+    ("Washington", None, None, "USA", "GOV"),
+    ("the White House", None, None, "USA", "GOV"),
+    ("the Pentagon", None, None, "USA", "MIL"),
+    ("the Kremlin", None, None, "RUS", "GOV"),
+    ("Downing Street", None, None, "GBR", "GOV"),
+    ("Beijing", None, None, "CHN", "GOV"),
+    ("the Elysee", None, None, "FRA", "GOV"),
+    ("Kyiv", None, None, "UKR", "GOV"),
+    ("Kiev", None, None, "UKR", "GOV"),
+    ("Iraqi officials", None, None, "IRQ", "GOV"),
+    ("Hungarian", None, None, "HUN", None),
+    ("police in Lagos", None, "NGA", "NGA", "COP"),
+    ("the United Nations", None, None, "UNO", "IGO"),
+    ("U.N. Security Council", None, None, "UNO", "IGO"),
+    ("UN peacekeepers", None, None, "UNO", "MIL"),
+    ("NATO", None, None, "IGO", "MIL"),
+    ("the European Union", None, None, "IGO", "IGO"),
+    ("African Union troops", None, None, "IGO", "MIL"),
+    ("ECOWAS", None, None, "IGO", "IGO"),
+    ("G7 foreign ministers", None, None, "IGO", "GOV"),
+    ("the Red Cross", None, None, "NGO", "NGO"),
+    ("Amnesty International", None, None, "NGO", "NGO"),
+    ("Human Rights Watch", None, None, "NGO", "NGO"),
+    ("Islamic State", None, None, "IMG", "REB"),
+    ("IS", None, None, "IMG", "REB"),
+    ("al-Qaida", None, None, "IMG", "REB"),
+    ("16 al-Shabab militants", None, None, "IMG", "REB"),
+    ("Boko Haram", None, None, "IMG", "REB"),
+    ("Hamas", None, None, "PSE", "REB"),
+    ("Hezbollah fighters", None, None, "LBN", "REB"),
+    ("Houthi rebels", None, None, "YEM", "REB"),
+    ("the Taliban", D(2019, 6, 1), None, "AFG", "REB"),
+    ("the Taliban", D(2023, 6, 1), None, "AFG", "GOV"),
+    ("Israeli troops", None, None, "ISR", "MIL"),
+    ("Israeli police", None, None, "ISR", "COP"),
+    ("Palestinian civilians", None, None, "PSE", "CVL"),
+    ("Pakistani security forces", None, None, "PAK", "MIL"),
+    ("Afghan refugees", None, None, "AFG", "REF"),
+    ("Turkish President Recep Tayyip Erdogan", D(2020, 1, 1), None, "TUR", "GOV"),
+    ("Erdogan", D(2020, 1, 1), None, "TUR", "GOV"),
+    ("Zelenskyy", D(2023, 1, 1), None, "UKR", "GOV"),
+    ("Ukrainian President Volodymyr Zelenskiy", D(2022, 3, 1), None, "UKR", "GOV"),
+    ("Qaddafi", D(2011, 3, 1), None, "LBY", "GOV"),
+    ("President Bashar al-Assad", D(2015, 1, 1), None, "SYR", "GOV"),
+    ("North Korean leader Kim Jong Un", D(2018, 6, 12), None, "PRK", "GOV"),
+    ("the DPRK", None, None, "PRK", None),
+    ("South Korea", None, None, "KOR", None),
+    ("Ivory Coast", None, None, "CIV", None),
+    ("Burma", None, None, "MMR", None),
+    ("Czechia", None, None, "CZE", None),
+    ("Holland", None, None, "NLD", None),
+    ("the U.S. military", None, None, "USA", "MIL"),
+    ("American lawmakers", None, None, "USA", "LEG"),
+    ("Republican senators", None, None, "USA", "LEG"),
+    ("the Iranian foreign ministry", None, None, "IRN", "GOV"),
+    ("Iran's Supreme Leader Ayatollah Ali Khamenei", D(2020, 1, 1), None, "IRN", "GOV"),
+    ("Russia's defence ministry", None, None, "RUS", "MIL"),
+    ("Chinese state media", None, None, "CHN", "MED"),
+    ("Nigerian students", None, None, "NGA", "EDU"),
+    ("Sudanese doctors", None, None, "SDN", "HLH"),
+    ("villagers", None, "MMR", "MMR", "CVL"),
+    ("Somali soldiers", None, None, "SOM", "MIL"),
+    ("Egyptian judge", None, None, "EGY", "JUD"),
+    ("Israeli intelligence officials", None, None, "ISR", "SPY"),
+    ("opposition leader", None, "TUR", "TUR", "OPP"),
+    ("rebel commander", None, "SYR", "SYR", "REB"),
+    ("residents of Kabul", None, None, "AFG", "CVL"),
+    ("the foreign minister of Iraq", None, None, "IRQ", "GOV"),
+    ("Putin's spokesman", D(2020, 1, 1), None, "RUS", "GOV"),
+    ("members of Hamas", None, None, "PSE", "REB"),
+    ("UN Secretary-General Antonio Guterres", D(2020, 1, 1), None, "UNO", "IGO"),
+    ("Arab League Secretary General Chadli Klibi", D(1985, 1, 1), None, "IGO", "GOV"),
+    ("Wagner mercenaries", None, None, "RUS", "MIL"),
+    ("ExxonMobil", None, None, "MNC", "BUS"),
+    ("aid groups", None, None, "NGO", "NGO"),
+]
+
+
+@pytest.mark.parametrize("phrase,date,context,country,sector", CASES)
+def test_resolve_table(resolver, phrase, date, context, country, sector):
+    info = resolver.resolve(phrase, date=date, context_country=context)
+    assert info is not None, phrase
+    assert (info.country, info.sector) == (country, sector), phrase
+
+
+def test_table_is_big_enough():
+    assert len(CASES) >= 60
+
+
+def test_known_named_actor_carries_name_and_wikidata(resolver):
+    info = resolver.resolve("Barack Obama", date=D(2012, 1, 1))
+    assert info.known and info.name == "Barack Obama" and info.wikidata == "Q76" and info.kind == "person"
+    unknown = resolver.resolve("Iraqi Foreign Minister John Smith")
+    assert not unknown.known and unknown.name == "John Smith" and (unknown.country, unknown.sector) == ("IRQ", "GOV")
+
+
+def test_unknown_person_is_none_or_low_confidence(resolver):
+    assert resolver.resolve("John Smith") is None
+    info = resolver.resolve("John Smith", context_country="KEN")
+    assert info.country == "KEN" and info.confidence < 0.5 and info.kind == "person"
+
+
+def test_lowercase_words_are_not_acronyms_or_names(resolver):
+    assert resolver.resolve("us") is None  # the pronoun, not the United States
+    assert resolver.resolve("US").country == "USA"
+    assert resolver.resolve("may") is None
+    assert resolver.resolve("who") is None
+
+
+def test_backed_country_is_not_the_actors(resolver):
+    info = resolver.resolve("U.S.-backed forces", context_country="SYR")
+    assert info.country == "SYR"
+    assert resolver.resolve("U.S.-led forces").country == "USA"
+
+
+@pytest.mark.parametrize("odd", ["", "   ", "...", "'s", "!!!", "\u2019", "the", "x" * 5000, "a " * 500,
+                                 "\x00\x01", "12345", "(", "Mr."])
+def test_odd_input_never_raises(resolver, odd):
+    info = resolver.resolve(odd)
+    assert info is None or info.country is not None or info.sector is not None
+
+
+def test_curly_quotes_and_possessives(resolver):
+    info = resolver.resolve("Russia\u2019s Foreign Minister Sergei Lavrov", date=D(2020, 1, 1))
+    assert (info.country, info.sector, info.name) == ("RUS", "GOV", "Sergei Lavrov")
+
+
+# ---------------------------------------------------------------- dates
+def test_same_person_two_dates_two_roles(resolver):
+    before = resolver.resolve("Sergei Shoigu", date=D(2016, 1, 1))
+    after = resolver.resolve("Sergei Shoigu", date=D(2024, 9, 1))
+    assert (before.country, before.sector) == ("RUS", "MIL")
+    assert (after.country, after.sector) == ("RUS", "GOV")
+
+
+def test_rebel_leader_becomes_head_of_state(resolver):
+    assert resolver.resolve("Abu Mohammed al-Jolani", date=D(2020, 1, 1)).sector == "REB"
+    assert resolver.resolve("Ahmed al-Sharaa", date=D(2025, 3, 1)).sector == "GOV"
+
+
+def test_von_der_leyen_changes_country(resolver):
+    assert resolver.resolve("Ursula von der Leyen", date=D(2015, 1, 1)).country == "DEU"
+    assert resolver.resolve("Ursula von der Leyen", date=D(2022, 1, 1)).country == "IGO"
+
+
+def test_former_office_holder_keeps_last_role(resolver):
+    info = resolver.resolve("John Kerry", date=D(2030, 1, 1))
+    assert (info.country, info.sector) == ("USA", "GOV")
+
+
+def test_shared_surname_chosen_by_date(resolver):
+    assert resolver.resolve("Kim", date=D(2005, 1, 1)).name == "Kim Jong Il"
+    assert resolver.resolve("Kim", date=D(2015, 1, 1)).name == "Kim Jong Un"
+    assert resolver.resolve("Bush", date=D(2003, 1, 1)).name == "George W. Bush"
+
+
+# ---------------------------------------------------------------- coreference
+def test_surname_after_full_name(resolver):
+    mem = ActorMemory()
+    resolver.resolve("Iraqi Foreign Minister John Smith", memory=mem)
+    info = resolver.resolve("Smith", memory=mem)
+    assert (info.name, info.country, info.sector) == ("John Smith", "IRQ", "GOV")
+
+
+def test_memory_beats_knowledge_base_for_a_surname(resolver):
+    mem = ActorMemory()
+    resolver.resolve("Hafez al-Assad", date=D(1990, 1, 1), memory=mem)
+    assert resolver.resolve("Assad", date=D(1990, 1, 1), memory=mem).name == "Hafez al-Assad"
+
+
+def test_pronouns(resolver):
+    mem = ActorMemory()
+    resolver.resolve("Russian Defense Minister Sergei Shoigu", date=D(2016, 8, 15), memory=mem)
+    resolver.resolve("Houthi rebels", memory=mem)
+    resolver.resolve("the United Nations", memory=mem)
+    assert resolver.resolve("he", memory=mem).name == "Sergei Shoigu"
+    assert resolver.resolve("His", memory=mem).sector == "MIL"
+    assert resolver.resolve("it", memory=mem).country == "UNO"
+    assert resolver.resolve("they", memory=mem) is not None
+    assert resolver.resolve("he") is None  # no memory, no antecedent
+
+
+def test_they_prefers_a_plural_group(resolver):
+    mem = ActorMemory()
+    resolver.resolve("Afghan President Ashraf Ghani", date=D(2019, 1, 1), memory=mem)
+    resolver.resolve("Pakistani soldiers", memory=mem)
+    assert (resolver.resolve("they", memory=mem).country, resolver.resolve("they", memory=mem).sector) == ("PAK", "MIL")
+
+
+def test_descriptors(resolver):
+    mem = ActorMemory()
+    resolver.resolve("the Iraqi Foreign Ministry", memory=mem)
+    resolver.resolve("al-Shabab", memory=mem)
+    resolver.resolve("Iranian President Hassan Rouhani", date=D(2016, 1, 1), memory=mem)
+    assert resolver.resolve("the ministry", memory=mem).country == "IRQ"
+    assert resolver.resolve("the group", memory=mem).country == "IMG"
+    assert resolver.resolve("the president", memory=mem).name == "Hassan Rouhani"
+    # without an antecedent a descriptor falls back on the context country
+    assert resolver.resolve("the minister", context_country="KEN").country == "KEN"
+
+
+# ---------------------------------------------------------------- extension
+def test_user_file_adds_and_overrides(tmp_path: Path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "people:\n"
+        "- {name: Sergei Shoigu, roles: ['RUS GOV 2000.. test override']}\n"
+        "- {name: Jane Roe, aliases: [J. Roe], roles: ['KEN GOV 2020-01..2021-06 minister', 'KEN OPP 2021-07..']}\n"
+        "organizations:\n"
+        "- {name: Free Arnor Front, aliases: [FAF], code: ARN REB, kind: group}\n"
+        "agents:\n  CVL:\n    group: [herders]\n"
+        "countries:\n- {code: ARN, name: Arnor, demonyms: [Arnorian]}\n", encoding="utf-8")
+    kb = KnowledgeBase.load(extra_paths=[extra])
+    r = ActorResolver(kb)
+    assert r.resolve("Sergei Shoigu", date=D(2016, 1, 1)).sector == "GOV"
+    assert r.resolve("Jane Roe", date=D(2020, 6, 1)).sector == "GOV"
+    assert r.resolve("Roe", date=D(2022, 1, 1)).sector == "OPP"
+    assert (r.resolve("FAF").country, r.resolve("FAF").sector) == ("ARN", "REB")
+    assert (r.resolve("Arnorian herders").country, r.resolve("Arnorian herders").sector) == ("ARN", "CVL")
+
+
+def test_bad_user_file_is_a_knowledge_error(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people: [ {name: X, roles: ['RUS']} ]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError):
+        KnowledgeBase.load(extra_paths=[bad])
+    with pytest.raises(KnowledgeFileError):
+        KnowledgeBase.load(extra_paths=[tmp_path / "missing.yaml"])
+
+
+# ---------------------------------------------------------------- helpers
+def test_country_code_helper():
+    assert country_code("Syrian") == "SYR"
+    assert country_code("U.S.") == "USA"
+    assert country_code("United States of America") == "USA"
+    assert country_code("Britain") == "GBR"
+    assert country_code("DPRK") == "PRK"
+    assert country_code("Tehran") == "IRN"
+    assert country_code("FRA") == "FRA"
+    assert country_code("Atlantis") is None
+    assert country_code("") is None
+
+
+def test_entity_ruler_patterns_shape():
+    pats = entity_ruler_patterns()
+    labels = {p["label"] for p in pats}
+    assert labels == {"GPE", "NORP", "ORG", "PERSON"}
+    assert {"label": "NORP", "pattern": "Syrian"} in pats
+    assert {"label": "PERSON", "pattern": [{"LOWER": "sergei"}, {"LOWER": "shoigu"}]} in pats
+    assert 2000 < len(pats) < 20000
+
+
+def test_data_volume():
+    kb = KnowledgeBase.load()
+    people = [a for a in kb.actors.values() if a.kind == "person"]
+    assert len(people) >= 300
+    assert len(kb.countries) >= 249
+
+
+def test_speed_warm(resolver, capsys):
+    phrases = ["Russian Defense Minister Sergei Shoigu", "Syrian government forces", "the Kremlin",
+               "Iraqi officials", "Britain's The Guardian newspaper", "police in Lagos", "al-Shabab militants",
+               "U.S. Secretary of State John Kerry"]
+    n, start = 0, time.perf_counter()
+    while n < 40000:
+        for p in phrases:
+            resolver.resolve(p, date=D(2016, 1, 1), context_country="SYR")
+        n += len(phrases)
+    rate = n / (time.perf_counter() - start)
+    with capsys.disabled():
+        print(f"\nwarm resolve(): {rate:,.0f} calls/s")
+    assert rate > 20000

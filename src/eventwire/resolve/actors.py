@@ -180,6 +180,9 @@ class ActorResolver:
                 continue
             if lex.kind == "agent":
                 agents.append((start, lex))
+        if head_actor_m is not None and any(lex.kind == "country" and start >= head_actor_m[1]
+                                            for start, _, lex in head):
+            head_actor_m = None  # "NATO member Norway": the country named last is the head
         country_post = None
         if boundary_prep in OWNER_PREPS:
             for _, _, lex in post:

@@ -30,6 +30,32 @@ _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
+# roles that name a co-participant rather than a target ("met with X", "talks between X and Y")
+_CO_PARTY_ROLES = {"prep:with", "prep:between", "dobj", "light.prep:with", "light.prep:between"}
+
+
+_GROUP_NOUNS = {"group", "groups", "team", "delegation", "leader", "leaders", "member", "members", "thousands",
+                "hundreds", "dozens", "scores", "millions", "tens", "number", "some", "many", "most", "all",
+                "part", "representatives", "supporters", "head", "chief", "side", "sides", "wing", "units",
+                "officials", "forces"}
+
+
+def _substitute(tok: Token) -> Token | None:
+    """Where the actor is when the head noun is not one: "Reagan's statement" -> Reagan,
+    "a group of Moroccan diplomats" -> diplomats, "the U.S. proposal" -> U.S."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+            return c
+    if tok.lower_ in _GROUP_NOUNS or tok.pos_ in ("NUM", "PRON"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
+            return c
+    return None
 
 
 def mention_bounds(tok: Token) -> tuple[int, int]:
@@ -86,38 +112,39 @@ class Coder:
         self.coder_version = coder_version
 
     # ------------------------------------------------------------------ actors
-    def _entity(self, st: ArticleState, tok: Token) -> Entity | None:
-        if tok.i in st.cache:
-            return st.cache[tok.i]
-        lo, hi = mention_bounds(tok)
-        span = st.doc[lo:hi]
-        phrase = _resolution_phrase(tok, lo, hi)
-        info: ActorInfo | None = self.resolver.resolve(
+    def _resolve(self, st: ArticleState, phrase: str) -> ActorInfo | None:
+        return self.resolver.resolve(
             phrase,
             date=st.article.date,
             memory=st.memory,
             context_country=st.countries[0] if st.countries else None,
         )
-        ent: Entity | None
-        if info is None or (info.country is None and info.sector is None):
-            place = None
-            if tok.ent_type_ in _PLACE_LABELS:
-                place = places_mod.resolve_place(span.text, article_countries=st.countries)
-            if place is not None and place.country:
-                ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
-            else:
-                ent = None
+
+    def _entity(self, st: ArticleState, tok: Token) -> Entity | None:
+        """The actor a token heads, or None when it is not an actor ("the rights", "a centre")."""
+        if tok.i in st.cache:
+            return st.cache[tok.i]
+        st.cache[tok.i] = None  # guards against cycles through substitutes
+        lo, hi = mention_bounds(tok)
+        span = st.doc[lo:hi]
+        info = self._resolve(st, span.text)
+        if info is not None and info.sector is not None and info.country is None:
+            # "the opposition groups in Zimbabwe": the country stands after the head
+            wider = _resolution_phrase(tok, lo, hi)
+            if wider != span.text:
+                info = self._resolve(st, wider) or info
+        ent: Entity | None = None
+        if info is not None and (info.country is not None or info.sector is not None):
+            ent = Entity(span.text, span.start_char, span.end_char, name=info.name, country=info.country,
+                         sector=info.sector, wikidata=info.wikidata, known=info.known)
         else:
-            ent = Entity(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                name=info.name,
-                country=info.country,
-                sector=info.sector,
-                wikidata=info.wikidata,
-                known=info.known,
-            )
+            sub = _substitute(tok)
+            if sub is not None:
+                ent = self._entity(st, sub)
+            elif tok.ent_type_ in _PLACE_LABELS:
+                place = places_mod.resolve_place(span.text, article_countries=st.countries)
+                if place is not None and place.country:
+                    ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
         st.cache[tok.i] = ent
         return ent
 
@@ -269,12 +296,23 @@ class Coder:
         return Entity(span.text, span.start, span.end, name=ent.name, country=ent.country, sector=ent.sector,
                       wikidata=ent.wikidata, known=ent.known)
 
+    def _choose_recipients(self, st: ArticleState, cand: Candidate, actors: list[Entity]) -> tuple[list[Entity], str]:
+        taken = {(a.start, a.end) for a in actors}
+        for role, toks in cand.recipient_options:
+            ents = [e for e in self._entities(st, toks) if (e.start, e.end) not in taken]
+            if ents:
+                return ents, role
+        return [], ""
+
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         actors = self._entities(st, cand.actors)
         if not actors:
             return None
-        recipients = [r for r in self._entities(st, cand.recipients)
-                      if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+        recipients, role = self._choose_recipients(st, cand, actors)
+        if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
+            # PLOVER: in talks and meetings every party is an actor and there is no recipient
+            actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+            recipients = []
         start, end = cand.text_span
         claimed_by: Entity | None = None
         modality = cand.modality

@@ -42,6 +42,10 @@ class Candidate:
     confidence: float = 0.7
     clause: Token | None = None  # the verb whose clause holds date and place
     claimed_by: list[Token] = field(default_factory=list)  # nested events: the accuser
+    # every place the recipient might be, in the pattern's order: (role, tokens). The
+    # resolution stage takes the first whose tokens are actors ("imposed sanctions on
+    # Iran" yes; "agreed to set up a centre" no, so it looks further).
+    recipient_options: list[tuple[str, list[Token]]] = field(default_factory=list)
     extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
 
     @property
@@ -137,6 +141,9 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
         return find_subject(head, _depth + 1)
     if verb.dep_ == "relcl":
         return conjuncts(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj"):
+        # "issued a declaration demanding that ...": the declaration's issuer demands
+        return find_subject(head.head, _depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):  # "..., killing 20"
         return find_subject(head, _depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "by firing", "after meeting"
@@ -165,6 +172,7 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     obj = _direct_object(verb)
     obj_lemma = obj.lemma_.lower() if obj is not None else None
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
+    has_ccomp = any(c.dep_ == "ccomp" for c in verb.children)
     for s in senses:
         if s.prt and s.prt not in prt:
             continue
@@ -175,6 +183,8 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
         if s.obj and (obj_lemma is None or obj_lemma not in s.obj):
             continue
         if s.xcomp and not has_xcomp:
+            continue
+        if s.ccomp and not has_ccomp:
             continue
         return s
     return None
@@ -229,12 +239,31 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
     return []
 
 
-def _recipients(verb: Token, sense: Sense, *, noun: bool = False) -> list[Token]:
+_NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: bool = False) -> list[tuple[str, list[Token]]]:
+    """Candidate recipients role by role; for content-taking verbs ("agreed to provide aid
+    for Romania") the content clause's own arguments follow, then its named entities."""
+    out: list[tuple[str, list[Token]]] = []
     for role in sense.recipient:
         toks = _role_tokens(verb, role, noun=noun)
         if toks:
-            return toks
-    return []
+            out.append((role, toks))
+    if sense.consume and not noun:
+        content = _child(verb, {"xcomp", "ccomp"})
+        if content is not None and content.pos_ in ("VERB", "AUX"):
+            inner = _match_verb_sense(book, content)
+            roles = inner.recipient if inner is not None else book.default_recipient
+            for role in roles:
+                toks = _role_tokens(content, role)
+                if toks:
+                    out.append(("content." + role, toks))
+            named = [t for t in content.subtree if t.ent_type_ in _NAMED and t.ent_iob_ == "B"
+                     and t.dep_ not in ("nsubj", "nsubjpass")]
+            if named:
+                out.append(("content.named", named[:3]))
+    return out
 
 
 def _negated(verb: Token, book: PatternBook) -> bool:
@@ -275,11 +304,24 @@ def _modality(verb: Token, book: PatternBook) -> str:
     return "asserted"
 
 
+_NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
 def _clean_actor_tokens(toks: Iterable[Token]) -> list[Token]:
     out = []
     for t in toks:
-        if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") and t.lower_ not in RELATIVE_PRONOUNS:
+        if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") and t.lower_ not in RELATIVE_PRONOUNS
+                and t.ent_type_ not in _NOT_ACTORS and t not in out):
             out.append(t)
+    return out
+
+
+def _clean_options(options: list[tuple[str, list[Token]]], actors: list[Token]) -> list[tuple[str, list[Token]]]:
+    out = []
+    for role, toks in options:
+        toks = [t for t in _clean_actor_tokens(toks) if t not in actors]
+        if toks:
+            out.append((role, toks))
     return out
 
 
@@ -317,8 +359,8 @@ def _light_verb(noun: Token, book: PatternBook) -> Token | None:
 def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | None:
     book = ctx.book
     actors = _clean_actor_tokens(find_subject(verb))
-    recipients = _clean_actor_tokens(_recipients(verb, sense))
-    recipients = [r for r in recipients if r not in actors]
+    options = _clean_options(recipient_options(verb, sense, book), actors)
+    recipients = options[0][1] if options else []
     negated = _negated(verb, book)
     modality = _modality(verb, book)
     extra = [c for c in verb.children if c.dep_ == "prt"]
@@ -335,6 +377,7 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         confidence=sense.conf,
         clause=verb,
         extra_triggers=extra,
+        recipient_options=options,
     )
     if sense.consume:
         for c in verb.children:
@@ -357,12 +400,11 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         if light.i in ctx.consumed and light.lemma_.lower() not in ("launch", "carry", "stage", "hold", "conduct"):
             return None
         actors = _clean_actor_tokens(find_subject(light))
-        recipients = _recipients(noun, sense, noun=True)
-        if not recipients:
-            for role in ("dative", "prep:to", "prep:against", "prep:on", "prep:with", "prep:for"):
-                recipients = _role_tokens(light, role)
-                if recipients:
-                    break
+        options = recipient_options(noun, sense, book, noun=True)
+        for role in ("dative", "prep:to", "prep:against", "prep:on", "prep:with", "prep:for", "prep:between"):
+            toks = _role_tokens(light, role)
+            if toks:
+                options.append(("light." + role, toks))
         clause = light
         negated, modality = _negated(light, book), _modality(light, book)
         extra = [light]
@@ -375,13 +417,14 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
             actors = prep_objects(noun, "between")
         if not actors:
             return None
-        recipients = _recipients(noun, sense, noun=True)
+        options = recipient_options(noun, sense, book, noun=True)
         clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
         negated, modality = False, "asserted"
         extra = []
         conf = sense.conf - 0.15
     actors = _clean_actor_tokens(actors)
-    recipients = [r for r in _clean_actor_tokens(recipients) if r not in actors]
+    options = _clean_options(options, actors)
+    recipients = options[0][1] if options else []
     return Candidate(
         sense=sense,
         trigger=noun,
@@ -395,6 +438,7 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         confidence=conf,
         clause=clause,
         extra_triggers=extra,
+        recipient_options=options,
     )
 
 
@@ -423,7 +467,8 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                     if inner is None:
                         return None
                     inner.actors = list(cand.recipients)
-                    inner.recipients = [r for r in inner.recipients if r not in inner.actors]
+                    inner.recipient_options = _clean_options(inner.recipient_options, inner.actors)
+                    inner.recipients = inner.recipient_options[0][1] if inner.recipient_options else []
                     inner.claimed_by = list(cand.actors)
                     inner.negated = inner.negated or negated_by_verb
                     inner.modality = "claimed"
@@ -432,8 +477,19 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
     return None
 
 
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
 def _apply_modality(cand: Candidate, book: PatternBook) -> None:
-    """PLOVER: future cooperation is AGREE; a conditional conflict act is a THREATEN."""
+    """PLOVER: future cooperation is AGREE; a conditional conflict act is a THREATEN;
+    a refused cooperation ("will not accept", "failed to reach agreement") is a REJECT."""
+    if cand.negated and cand.event in _COOPERATIVE and cand.sense.pos == "verb" and not cand.claimed_by:
+        refused = cand.modality in ("future", "conditional", "intended") or cand.event == "AGREE" or (
+            cand.trigger.dep_ == "xcomp" and cand.trigger.head.lemma_.lower() in book.negating_verbs)
+        if refused:
+            cand.event, cand.mode, cand.cameo, cand.negated = "REJECT", None, "12", False
+            cand.modality = "asserted"
+            return
     if cand.modality in ("future", "intended") and cand.event in book.future_becomes_agree:
         cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
     quad = book.types[cand.event].quad
@@ -441,6 +497,32 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
     if cand.modality == "intended" and quad == "material_conflict":
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
+
+
+_OBLIGATION = {"must", "should"}
+_STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
+                    "argue", "warn", "reiterate", "write", "repeat", "maintain"}
+
+
+def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
+    """"X said Y must withdraw": a demand made by statement (REQUEST X -> Y)."""
+    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+        return None
+    content = _child(verb, "ccomp")
+    if content is None:
+        return None
+    auxes = {c.lower_ for c in content.children if c.dep_ == "aux"}
+    has_to = content.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in content.children)
+    if not (auxes & _OBLIGATION or has_to):
+        return None
+    target = _child(content, {"nsubj", "nsubjpass"})
+    if target is None or target.pos_ == "PRON" and target.lower_ in ("it", "there", "we", "i", "you"):
+        return None
+    sense = book.verbs["demand"][0]
+    return Candidate(sense=sense, trigger=verb, event="REQUEST", mode=None, cameo="10",
+                     actors=_clean_actor_tokens(find_subject(verb)), recipients=conjuncts(target),
+                     confidence=0.55, clause=verb,
+                     recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
 
 
 def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
@@ -454,6 +536,12 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
             continue
         cand = None
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            demand = _obligation_request(tok, book)
+            if demand is not None and demand.actors:
+                content = _child(tok, "ccomp")
+                ctx.consumed.add(content.i)
+                out.append(demand)
+                continue
             sense = _match_verb_sense(book, tok)
             if sense is not None:
                 cand = _verb_candidate(tok, sense, ctx)
@@ -468,7 +556,10 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         if cand is not None:
             _apply_modality(cand, book)
             out.append(cand)
-    # a light-verb noun and its verb both matched ("signed an agreement"): keep the verb's
+    # a light-verb noun and its verb both matched: a weak verb sense ("provided") yields to
+    # the noun ("air support"); otherwise the verb's own sense wins ("signed an agreement")
+    noun_lights = {e.i for c in out if c.sense.pos == "noun" for e in c.extra_triggers}
+    out = [c for c in out if not (c.sense.pos == "verb" and c.sense.weak and c.trigger.i in noun_lights)]
     verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
     out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
     return sorted(out, key=lambda c: c.trigger.i)

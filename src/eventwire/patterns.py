@@ -37,6 +37,8 @@ class Sense:
     prep: str | None = None
     obj: frozenset[str] = frozenset()
     xcomp: bool = False
+    ccomp: bool = False
+    weak: bool = False
     recipient: tuple[str, ...] = ()
     consume: bool = False
     nested: str | None = None
@@ -116,6 +118,8 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         prep=row.get("prep"),
         obj=frozenset(str(o).lower() for o in row.get("obj") or ()),
         xcomp=bool(row.get("xcomp", False)),
+        ccomp=bool(row.get("ccomp", False)),
+        weak=bool(row.get("weak", False)),
         recipient=tuple(recipient) if recipient is not None else default_recipient,
         consume=bool(row.get("consume", False)),
         nested=row.get("nested"),

@@ -57,8 +57,11 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
 
 
 def gold_articles(docs: Iterable[GoldDoc]) -> Iterable[Article]:
+    """Gold texts as articles, laid out like any text input (headline and furniture marked)."""
+    from .ingest import article_from_text
+
     for d in docs:
-        yield Article(id=d.id, text=d.text, date=d.date, title=d.raw.get("title"), url=d.raw.get("url"))
+        yield article_from_text(d.text, id=d.id, date=d.date, title=d.raw.get("title"), url=d.raw.get("url"))
 
 
 # ----------------------------------------------------------------------------- matching

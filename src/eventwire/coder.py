@@ -103,6 +103,20 @@ class ArticleState:
     cache: dict[int, Entity | None] = field(default_factory=dict)
 
 
+def _meeting_roles(actors: list[Entity], others: list[Entity], location: Place | None,
+                   mode: str | None) -> tuple[list[Entity], list[Entity], str | None]:
+    """PLOVER meetings: where the meeting is in one party's country, that party hosts and the
+    other is the visiting actor; otherwise every party is an actor and there is no recipient."""
+    others = [o for o in others if all((o.start, o.end) != (a.start, a.end) for a in actors)]
+    parties = actors + others
+    if location is not None and location.country:
+        hosts = [p for p in parties if p.country == location.country]
+        guests = [p for p in parties if p.country and p.country != location.country]
+        if hosts and guests:
+            return guests, hosts, "visit"
+    return parties, [], mode
+
+
 class Coder:
     """Codes parsed articles. One instance per process; reuse it across articles."""
 
@@ -127,7 +141,9 @@ class Coder:
         st.cache[tok.i] = None  # guards against cycles through substitutes
         lo, hi = mention_bounds(tok)
         span = st.doc[lo:hi]
-        info = self._resolve(st, span.text)
+        info = self._resolve(st, span.text) if self._actor_head(tok) else None
+        if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
+            info = None  # a capitalised word the model does not call a person ("Position")
         if info is not None and info.sector is not None and info.country is None:
             # "the opposition groups in Zimbabwe": the country stands after the head
             wider = _resolution_phrase(tok, lo, hi)
@@ -147,6 +163,22 @@ class Coder:
                     ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
         st.cache[tok.i] = ent
         return ent
+
+    def _actor_head(self, tok: Token) -> bool:
+        """Whether a token can head an actor mention: a name, a pronoun, a demonym, or an
+        agent word ("minister", "forces"); not "relations" in "diplomatic relations"."""
+        if tok.pos_ in ("PROPN", "PRON", "ADJ") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        kb = self.resolver.kb
+        keys = {tok.lower_.replace(".", ""), tok.lemma_.lower()}
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else None
+        for key in keys:
+            grams = [(key,)] + ([(prev, key)] if prev else [])
+            for gram in grams:
+                for lex in kb.lookup(gram):
+                    if lex.kind != "agent" or lex.agent_kind != "modifier":
+                        return True
+        return False
 
     def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
@@ -309,10 +341,10 @@ class Coder:
         if not actors:
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
+        location = self._location(st, cand, recipients)
+        mode = cand.mode
         if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
-            # PLOVER: in talks and meetings every party is an actor and there is no recipient
-            actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]
-            recipients = []
+            actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)
         start, end = cand.text_span
         claimed_by: Entity | None = None
         modality = cand.modality
@@ -342,7 +374,7 @@ class Coder:
             id=ev_id,
             doc_id=st.article.id,
             event=cand.event,
-            mode=cand.mode,
+            mode=mode,
             cameo=cand.cameo or etype.cameo,
             quad=etype.quad,
             actor=actors,
@@ -350,7 +382,7 @@ class Coder:
             negated=cand.negated,
             modality=modality,
             claimed_by=claimed_by,
-            location=self._location(st, cand, recipients),
+            location=location,
             date=self._date(st, cand),
             event_text=st.doc.text[start:end],
             event_start=start,

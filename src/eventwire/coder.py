@@ -67,6 +67,11 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
     for c in tok.rights:
         if c.dep_ in _MENTION_RIGHT and c.i == hi + 1:
             hi = c.i
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == hi + 1:
+            # a name or title goes on through "of": "Republic of Korea", "the president of Armenia"
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
+                hi = max(hi, mention_bounds(pobj)[1] - 1)
     # never start on punctuation or a bare determiner-less possessive marker
     doc = tok.doc
     while lo < tok.i and doc[lo].is_punct:
@@ -329,12 +334,26 @@ class Coder:
                       wikidata=ent.wikidata, known=ent.known)
 
     def _choose_recipients(self, st: ArticleState, cand: Candidate, actors: list[Entity]) -> tuple[list[Entity], str]:
+        """The first role whose tokens are actors; an actor whose country the sentence
+        states beats one that only borrowed the article's country."""
         taken = {(a.start, a.end) for a in actors}
+        found = []
         for role, toks in cand.recipient_options:
             ents = [e for e in self._entities(st, toks) if (e.start, e.end) not in taken]
             if ents:
+                found.append((ents, role))
+        for ents, role in found:
+            if any(e.known or e.country not in (None, st.countries[0] if st.countries else None)
+                   or self._explicit_country(st, e) for e in ents):
                 return ents, role
-        return [], ""
+        return found[0] if found else ([], "")
+
+    def _explicit_country(self, st: ArticleState, e: Entity) -> bool:
+        """Whether the mention itself names its country (a demonym, a country, a capital)."""
+        from .resolve.actors import country_code
+
+        text = st.doc.text[e.start:e.end]
+        return any(country_code(w) for w in text.replace("'s", " ").split() if w[:1].isupper())
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         actors = self._entities(st, cand.actors)

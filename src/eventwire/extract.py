@@ -263,6 +263,16 @@ def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: boo
                      and t.dep_ not in ("nsubj", "nsubjpass")]
             if named:
                 out.append(("content.named", named[:3]))
+    # last resort: names inside the object or a prepositional phrase of the trigger
+    # ("lifted a curfew in Montenegro", "the withdrawal of forces from Panama")
+    near = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "prep", "dative", "attr", "oprd") or (noun and c.dep_ == "prep"):
+            if c.dep_ == "prep" and c.lower_ in ("by", "since", "during", "after", "before", "until", "at"):
+                continue
+            near.extend(t for t in c.subtree if t.ent_type_ in _NAMED and t.ent_iob_ == "B")
+    if near:
+        out.append(("near.named", near[:4]))
     return out
 
 

@@ -163,12 +163,12 @@ def test_future_aid_is_agree():
 
 def test_talks_between_two_parties_without_a_verb_actor():
     doc = parse([
-        ("Talks", "talk", "NOUN", "NNS", 4, "nsubj"),
+        ("Talks", "talk", "NOUN", "NNS", 5, "nsubj"),
         ("between", "between", "ADP", "IN", 0, "prep"),
         ("Russia", "Russia", "PROPN", "NNP", 1, "pobj"),
         ("and", "and", "CCONJ", "CC", 2, "cc"),
         ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "conj"),
-        ("ended", "end", "VERB", "VBD", 4, "ROOT"),
+        ("ended", "end", "VERB", "VBD", 5, "ROOT"),
     ])
     assert events(doc) == [("CONSULT", ["Russia", "Ukraine"], [], False, "asserted")]
 

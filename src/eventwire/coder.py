@@ -154,6 +154,12 @@ class Coder:
             wider = _resolution_phrase(tok, lo, hi)
             if wider != span.text:
                 info = self._resolve(st, wider) or info
+        if (info is None or info.confidence < 0.5) and tok.pos_ == "PROPN":
+            appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if appos is not None:
+                # "Kenzo Oshima, the U.N. relief coordinator": the apposition says who
+                a_lo, a_hi = mention_bounds(appos)
+                info = self._resolve(st, st.doc[a_lo:a_hi].text) or info
         ent: Entity | None = None
         if info is not None and (info.country is not None or info.sector is not None):
             ent = Entity(span.text, span.start_char, span.end_char, name=info.name, country=info.country,
@@ -358,6 +364,8 @@ class Coder:
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         actors = self._entities(st, cand.actors)
         if not actors:
+            return None
+        if cand.sense.actor_sectors and not any(a.sector in cand.sense.actor_sectors or a.known for a in actors):
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
         location = self._location(st, cand, recipients)

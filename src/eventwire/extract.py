@@ -170,7 +170,7 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
     obj = _direct_object(verb)
-    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     has_ccomp = any(c.dep_ == "ccomp" for c in verb.children)
     for s in senses:
@@ -180,7 +180,7 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
             continue
         if s.prep and s.prep not in preps:
             continue
-        if s.obj and (obj_lemma is None or obj_lemma not in s.obj):
+        if s.obj and not (obj_words & s.obj):
             continue
         if s.xcomp and not has_xcomp:
             continue
@@ -403,6 +403,12 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
 
 def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | None:
     book = ctx.book
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        # "launched a mediation effort between X and Y": the phrase's head carries it
+        carrier = noun.head
+        light = _light_verb(carrier, book)
+        if light is not None or any(c.dep_ == "prep" for c in carrier.children):
+            noun = carrier
     light = _light_verb(noun, book)
     if sense.light and (light is None or light.lemma_.lower() not in sense.light):
         return None
@@ -490,23 +496,42 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 
+def _condition(verb: Token) -> str | None:
+    """"unless" or "if" when the clause carries a condition ("will withdraw unless ...")."""
+    tok = verb
+    for _ in range(3):
+        for c in tok.children:
+            if c.dep_ == "advcl":
+                mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+                if mark in ("if", "unless"):
+                    return mark
+        if tok.dep_ in ("xcomp", "conj") or (tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
+            tok = tok.head
+            continue
+        break
+    return None
+
+
 def _apply_modality(cand: Candidate, book: PatternBook) -> None:
-    """PLOVER: future cooperation is AGREE; a conditional conflict act is a THREATEN;
+    """PLOVER: future cooperation is AGREE; announced or conditional force is a THREATEN;
     a refused cooperation ("will not accept", "failed to reach agreement") is a REJECT."""
-    if cand.negated and cand.event in _COOPERATIVE and cand.sense.pos == "verb" and not cand.claimed_by:
+    if cand.negated and cand.event in _COOPERATIVE and not cand.claimed_by and (
+            cand.sense.pos == "verb" or cand.extra_triggers):
+        head = cand.clause if cand.clause is not None else cand.trigger
         refused = cand.modality in ("future", "conditional", "intended") or cand.event == "AGREE" or (
-            cand.trigger.dep_ == "xcomp" and cand.trigger.head.lemma_.lower() in book.negating_verbs)
+            head.dep_ == "xcomp" and head.head.lemma_.lower() in book.negating_verbs)
         if refused:
             cand.event, cand.mode, cand.cameo, cand.negated = "REJECT", None, "12", False
             cand.modality = "asserted"
             return
-    if cand.modality in ("future", "intended") and cand.event in book.future_becomes_agree:
-        cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
+    if cand.negated or cand.modality not in ("future", "intended", "conditional"):
+        return
+    condition = _condition(cand.clause if cand.clause is not None else cand.trigger)
     quad = book.types[cand.event].quad
-    if cand.modality == "conditional" and quad == "material_conflict" and cand.event != "PROTEST":
+    if condition == "unless" or quad == "material_conflict":
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
-    if cand.modality == "intended" and quad == "material_conflict":
-        cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
+    elif cand.event in book.future_becomes_agree:
+        cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
 
 
 _OBLIGATION = {"must", "should"}

@@ -39,6 +39,7 @@ class Sense:
     xcomp: bool = False
     ccomp: bool = False
     weak: bool = False
+    actor_sectors: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = ()
     consume: bool = False
     nested: str | None = None
@@ -120,6 +121,7 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         xcomp=bool(row.get("xcomp", False)),
         ccomp=bool(row.get("ccomp", False)),
         weak=bool(row.get("weak", False)),
+        actor_sectors=frozenset(row.get("actor_sectors") or ()),
         recipient=tuple(recipient) if recipient is not None else default_recipient,
         consume=bool(row.get("consume", False)),
         nested=row.get("nested"),

@@ -9,6 +9,7 @@ attribution stage says who claims it, and a confidence ranks it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,8 +73,13 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
                 hi = max(hi, mention_bounds(pobj)[1] - 1)
-    # never start on punctuation or a bare determiner-less possessive marker
+    # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
+    for j in range(tok.i - 1, lo - 1, -1):
+        spaced = j > 0 and bool(doc[j - 1].whitespace_)  # "MANILA - X", not "Secretary-General"
+        if (doc[j].text in ("-", "—", "–") and spaced) or doc[j].text in (":", ";", "(", ")", "|", ",") or doc[j].is_space:
+            lo = j + 1
+            break
     while lo < tok.i and doc[lo].is_punct:
         lo += 1
     return lo, hi + 1
@@ -105,6 +111,10 @@ class ArticleState:
     countries: list[str]
     central_place: Place | None
     types: dict[str, Any] = field(default_factory=dict)
+    # the country where the story happens: unnamed "police", "rebels", "the government"
+    # belong to it (the dateline's or the most-mentioned city's country, else the most
+    # mentioned country)
+    home_country: str | None = None
     cache: dict[int, Entity | None] = field(default_factory=dict)
 
 
@@ -122,6 +132,18 @@ def _meeting_roles(actors: list[Entity], others: list[Entity], location: Place |
     return parties, [], mode
 
 
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{2,30})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s")
+
+
+def _dateline_place(article: Article, ranked: list[str]) -> Place | None:
+    """"KYIV, Ukraine —" or "MANILA -" opening the story: where it was reported from."""
+    body_start = max((e for s, e in article.furniture if s < 200), default=0)
+    m = _DATELINE.search(article.text[body_start:body_start + 300])
+    if m is None:
+        return None
+    return places_mod.resolve_place(m.group(1).strip().title(), article_countries=ranked)
+
+
 class Coder:
     """Codes parsed articles. One instance per process; reuse it across articles."""
 
@@ -136,7 +158,7 @@ class Coder:
             phrase,
             date=st.article.date,
             memory=st.memory,
-            context_country=st.countries[0] if st.countries else None,
+            context_country=st.home_country,
         )
 
     def _entity(self, st: ArticleState, tok: Token) -> Entity | None:
@@ -323,10 +345,15 @@ class Coder:
                     key = (p.geonameid,)
                     places[key] += 1
                     place_objs.setdefault(key, p)
+        dateline = _dateline_place(article, ranked)
+        if dateline is not None and dateline.geonameid is not None:
+            places[(dateline.geonameid,)] += 2
+            place_objs.setdefault((dateline.geonameid,), dateline)
         central = place_objs[places.most_common(1)[0][0]] if places else None
+        home = (dateline.country if dateline is not None else None) or (central.country if central else None)
         return ArticleState(
             article=article, doc=doc, memory=ActorMemory(), countries=ranked, central_place=central,
-            types=self.book.types,
+            types=self.book.types, home_country=home or (ranked[0] if ranked else None),
         )
 
     def _speaker(self, st: ArticleState, span) -> Entity | None:
@@ -348,9 +375,21 @@ class Coder:
             ents = [e for e in self._entities(st, toks) if (e.start, e.end) not in taken]
             if ents:
                 found.append((ents, role))
-        for ents, role in found:
-            if any(e.known or e.country not in (None, st.countries[0] if st.countries else None)
-                   or self._explicit_country(st, e) for e in ents):
+        if not found:
+            return [], ""
+
+        def stated(ents: list[Entity]) -> bool:
+            return any(e.known or e.country not in (None, st.home_country) or self._explicit_country(st, e)
+                       for e in ents)
+
+        first_ents, first_role = found[0]
+        if stated(first_ents):
+            return found[0]
+        # the pattern's own role only borrowed the article's country: a name with another
+        # country later in the clause is the better guess ("troops to a force in Liberia")
+        borrowed = {e.country for e in first_ents}
+        for ents, role in found[1:]:
+            if stated(ents) and not ({e.country for e in ents} & borrowed):
                 return ents, role
         return found[0] if found else ([], "")
 

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from .patterns import PatternBook, Sense
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_DOCUMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report", "message",
+                   "note", "decree", "motion", "order", "appeal", "petition", "proposal", "plan"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
 # Reported-speech heads: an event under one of these is somebody's claim; the
@@ -141,9 +143,12 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
         return find_subject(head, _depth + 1)
     if verb.dep_ == "relcl":
         return conjuncts(head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj"):
-        # "issued a declaration demanding that ...": the declaration's issuer demands
-        return find_subject(head.head, _depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "issued a declaration demanding that ...": the declaration's issuer demands;
+        # "boats delivering supplies": the boats deliver
+        if head.lemma_.lower() in _DOCUMENT_NOUNS and head.head.pos_ in ("VERB", "AUX"):
+            return find_subject(head.head, _depth + 1)
+        return conjuncts(head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):  # "..., killing 20"
         return find_subject(head, _depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "by firing", "after meeting"
@@ -161,6 +166,15 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
 class _Context:
     book: PatternBook
     consumed: set[int] = field(default_factory=set)
+
+
+def _modal_clause(verb: Token, book: PatternBook) -> bool:
+    """Whether the verb's "that"-clause is about what will or would happen."""
+    c = _child(verb, "ccomp")
+    if c is None:
+        return False
+    auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (book.future_aux | book.conditional_aux))
 
 
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
@@ -185,6 +199,10 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
         if s.xcomp and not has_xcomp:
             continue
         if s.ccomp and not has_ccomp:
+            continue
+        if s.ccomp == "modal" and not _modal_clause(verb, book):
+            continue
+        if s.dep and not any(c.dep_ == s.dep for c in verb.children):
             continue
         return s
     return None
@@ -370,6 +388,9 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     book = ctx.book
     actors = _clean_actor_tokens(find_subject(verb))
     options = _clean_options(recipient_options(verb, sense, book), actors)
+    if sense.reciprocal and len(actors) > 1:
+        # "Moscow and Washington pledged to coordinate strikes against IS": IS is not a party
+        options = [(r, t) for r, t in options if r.split(".")[-1] in ("prep:with", "prep:between")]
     recipients = options[0][1] if options else []
     negated = _negated(verb, book)
     modality = _modality(verb, book)

@@ -37,8 +37,9 @@ class Sense:
     prep: str | None = None
     obj: frozenset[str] = frozenset()
     xcomp: bool = False
-    ccomp: bool = False
+    ccomp: bool | str = False  # True, or "modal": the clause must say will/would/could
     weak: bool = False
+    dep: str | None = None
     actor_sectors: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = ()
     consume: bool = False
@@ -119,8 +120,9 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         prep=row.get("prep"),
         obj=frozenset(str(o).lower() for o in row.get("obj") or ()),
         xcomp=bool(row.get("xcomp", False)),
-        ccomp=bool(row.get("ccomp", False)),
+        ccomp=row.get("ccomp") if row.get("ccomp") == "modal" else bool(row.get("ccomp", False)),
         weak=bool(row.get("weak", False)),
+        dep=row.get("dep"),
         actor_sectors=frozenset(row.get("actor_sectors") or ()),
         recipient=tuple(recipient) if recipient is not None else default_recipient,
         consume=bool(row.get("consume", False)),

@@ -235,6 +235,10 @@ class KnowledgeBase:
         self.non_state: dict[str, str] = {}
         self.actors: dict[str, ActorRecord] = {}
         self.ignore: set[str] = set()
+        self.honorifics: set[str] = set()  # "Mr", "Dr": the next capitalised word is a name
+        self.former_markers: set[str] = set()  # "former", "ousted": a government title is past
+        self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
+        self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
         self.acronyms: set[str] = set()
         self.max_ngram = 1
@@ -293,6 +297,10 @@ class KnowledgeBase:
                                         plural=key.endswith("s") or key in ("staff", "personnel", "leadership"),
                                         word=key, source=idx)
         self.ignore.update(str(w).lower() for w in src.get("ignore") or [])
+        self.honorifics.update(token_key(str(w)) for w in src.get("honorifics") or [])
+        self.former_markers.update(token_key(str(w)) for w in src.get("former_markers") or [])
+        self.ethnic_markers.update(token_key(str(w)) for w in src.get("ethnic_markers") or [])
+        self.state_generic.update(str(w).lower() for w in src.get("state_generic") or [])
         for entry in src.get("people") or []:
             self._add_actor(entry, "person", idx)
         for entry in src.get("organizations") or []:
@@ -302,7 +310,11 @@ class KnowledgeBase:
         lex = Lex("agent", RANK_AGENT, sector=sector, agent_kind=agent_kind,
                   plural=agent_kind == "group" and word.endswith("s"), word=word, source=idx)
         old = self._agent_rows.get(word)
-        if old is None or old.source < idx or not old.generic:
+        # a word that heads a mention ("police", "army", "rebel") keeps that meaning when it is
+        # also listed as a modifier: a modifier only colours a head, it never replaces one
+        head_kept = (old is not None and old.source == idx and agent_kind == "modifier"
+                     and old.agent_kind != "modifier")
+        if not head_kept and (old is None or old.source < idx or not old.generic):
             if not (old is not None and old.generic and old.source == idx):
                 self._agent_rows[word] = lex
         if agent_kind in ("person", "org"):

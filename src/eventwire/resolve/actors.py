@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from eventwire.resolve.kb import ActorRecord, KnowledgeBase, Lex, Tok, default_kb, iter_aliases, raw_tokens, singular
+from eventwire.resolve.kb import (RANK_SURNAME, ActorRecord, KnowledgeBase, Lex, Tok, default_kb, iter_aliases,
+                                  raw_tokens, singular)
 
 __all__ = ["ActorInfo", "ActorMemory", "ActorResolver", "KnowledgeBase", "country_code", "default_kb",
            "entity_ruler_patterns"]
@@ -36,12 +37,18 @@ PREPS = OWNER_PREPS | frozenset({"to", "for", "with", "against", "on", "near", "
 # "U.S.-backed forces" are not U.S. forces ("U.S.-led" ones are)
 NOT_OWNER_AFTER = frozenset({"backed", "allied", "funded", "sponsored", "supported", "trained", "armed",
                              "aligned", "linked", "affiliated", "inspired", "based", "born", "educated"})
+# an organisation's own sector stays for its officials, staff and experts ("U.N. envoy",
+# "U.N. sanctions experts" are UNO IGO); other roles override it ("NATO troops" are MIL)
+OWN_SECTOR_KEPT = frozenset({"GOV", "EDU", "CVL", "BUS"})
+INDEFINITE = frozenset({"a", "an", "one"})
 KIND_WORDS = {
     "person": ("person", "man", "woman", "official", "leader"),
     "org": ("organization", "organisation", "body", "agency", "institution", "bloc", "alliance"),
     "group": ("group", "movement", "organization", "organisation", "militia", "faction", "outfit"),
     "state": ("country", "nation", "state", "government", "kingdom", "republic"),
 }
+# heads that only point back at an actor named earlier ("the organisation", "the man")
+DESCRIPTOR_HEADS = frozenset(w for words in KIND_WORDS.values() for w in words)
 
 
 @dataclass(slots=True)
@@ -81,6 +88,10 @@ class _Parse:
     definite: bool
     head_word: str | None
     pronoun: str | None
+    weak_name: bool = False  # the head is one capitalised word with no title: a name only if memory knows it
+    people: bool = False  # "Palestinians", "a Palestinian", "ethnic Albanians": people, not the state
+    former: bool = False  # "former", "ousted" before the title: a past office holder
+    pre_title_sector: str | None = None  # sector of a title written before a named person
 
 
 def _choose(cands: tuple[ActorRecord, ...], day: _dt.date | None) -> ActorRecord:
@@ -139,7 +150,7 @@ class ActorResolver:
             for size in range(min(kb.max_ngram, n - i), 0, -1):
                 entries = kb.lexicon.get(tuple(t.key for t in toks[i:i + size]))
                 if entries:
-                    lex = self._pick(entries, toks[i:i + size])
+                    lex = self._pick(entries, toks[i:i + size], i + size < n and toks[i + size].cap)
                     if lex is not None:
                         found = (i, i + size, lex)
                         break
@@ -155,12 +166,34 @@ class ActorResolver:
             if toks[j].key in PREPS:
                 boundary, boundary_prep = j, toks[j].key
                 break
+        # the head: the last word of the head segment that is not filler ("the", "senior", "'s")
+        head_idx = next((j for j in range(boundary - 1, -1, -1)
+                         if toks[j].key != "'s" and toks[j].key not in kb.ignore), None)
+        if head_idx is None:
+            return None
+        head_match = next((m for m in matches if m[0] <= head_idx < m[1]), None)
+        name_run, run_start = self._name_run(toks, unmatched, boundary)
+        weak_name = False
+        if head_match is not None:
+            if head_match[2].kind == "agent" and head_match[2].agent_kind == "modifier":
+                return None  # "the armed": a modifier with nothing to modify
+        elif toks[head_idx].cap and name_run and run_start + len(name_run) - 1 == head_idx:
+            # an unknown name: two or more capitalised words, or one after a title or "Mr"
+            before = toks[run_start - 1].key if run_start > 0 else None
+            titled = before in kb.honorifics or any(
+                m[1] == run_start and m[2].kind == "agent" and m[2].agent_kind == "person" for m in matches)
+            weak_name = len(name_run) == 1 and not titled
+        elif singular(toks[head_idx].key) not in DESCRIPTOR_HEADS:
+            # "diplomatic relations", "military aid", "the Jeddah talks": the head is no actor
+            return None
         head = [m for m in matches if m[1] <= boundary]
         post = [m for m in matches if m[0] > boundary]
         head_actor_m = None
         owners: list[Lex] = []
         country_pre = None
+        country_pre_is_state = False
         agents: list[tuple[int, Lex]] = []
+        people = False
         for start, end, lex in head:
             nxt = toks[end].key if end < n else None
             possessive = nxt == "'s"
@@ -173,10 +206,18 @@ class ActorResolver:
             if lex.kind in ("country", "demonym", "capital", "metonym"):
                 if nxt in NOT_OWNER_AFTER:
                     continue
+                if lex.kind == "demonym" and start > 0 and toks[start - 1].key in kb.ethnic_markers:
+                    people = True  # "ethnic Albanians in Serbia": a people; the state is where they live
+                    continue
                 if country_pre is None:
                     country_pre = lex.code
+                    country_pre_is_state = lex.kind in ("country", "demonym")
                 if lex.kind in ("capital", "metonym"):
                     agents.append((start, lex))
+                elif lex.kind == "demonym" and start <= head_idx < end:
+                    # the demonym is the head: "Palestinians", "a Palestinian" are people
+                    people = lex.plural or (start > 0 and (toks[start - 1].key in INDEFINITE
+                                                           or toks[start - 1].key.isdigit()))
                 continue
             if lex.kind == "agent":
                 agents.append((start, lex))
@@ -192,6 +233,10 @@ class ActorResolver:
                 if lex.kind in ("country", "demonym", "capital", "metonym"):
                     country_post = lex.code
                     break
+        if (boundary_prep in ("and", "or") and not agents and post and post[-1][1] == n
+                and post[-1][2].kind == "agent" and post[-1][2].agent_kind != "modifier"):
+            # "US and British forces": the conjuncts share the head that ends the phrase
+            agents.append((post[-1][0], post[-1][2]))
         # sector: the head agent, or for a generic head ("leader") the word before it
         sector, is_default, title, person_title, plural, agent_country = None, False, None, False, False, None
         colour = [lex for _, lex in agents if not lex.generic]
@@ -202,6 +247,9 @@ class ActorResolver:
                 sector = prev.sector if prev else last.sector
                 is_default = prev is None
                 title = last.word
+                if sector is None and last.word in kb.state_generic and (
+                        country_pre_is_state or (country_post and not owners)):
+                    sector = "GOV"  # "Iraqi leaders", "the Pakistani side": a state's are its government
             else:
                 sector, title = last.sector, last.word
             plural = last.plural
@@ -215,6 +263,7 @@ class ActorResolver:
         surname_only = False
         agent_after = False
         head_key = None
+        pre_title_sector = None
         if head_actor_m is not None:
             start, end, lex = head_actor_m
             entries = kb.lexicon[tuple(t.key for t in toks[start:end])]
@@ -225,27 +274,37 @@ class ActorResolver:
             if end - start == 1 and lex.actor is not None and lex.actor.kind == "person":
                 head_key = toks[start].key
             agent_after = any(s >= end for s, a in agents if a.kind == "agent")
+            titles = [a for s, a in agents if s < start and a.kind == "agent" and a.agent_kind == "person"
+                      and not a.generic and a.sector]
+            pre_title_sector = titles[-1].sector if titles else None
+        first_agent = min((s for s, a in agents if a.kind == "agent"), default=None)
+        former = first_agent is not None and any(toks[j].key in kb.former_markers for j in range(first_agent))
         owner_actors = tuple(o.actor for o in owners if o.actor)
-        name_run = self._name_run(toks, unmatched, boundary)
         state_only = (not agents and head_actor_m is None and not name_run
                       and any(lex.kind in ("country", "demonym") for _, _, lex in head))
-        if state_only:
+        if people and not agents and head_actor_m is None and not name_run:
+            state_only = True
+            plural = any(lex.kind == "demonym" and lex.plural for _, _, lex in head)
+        elif state_only:
             plural = any(lex.kind == "demonym" and lex.plural for _, _, lex in head)
         head_word = singular(toks[boundary - 1].key) if boundary > 0 else None
         return _Parse(head_actors, surname_only, head_key, agent_after, owner_actors, country_pre, country_post,
                       agent_country, sector, is_default, title, person_title, plural, state_only, name_run,
-                      definite, head_word, None)
+                      definite, head_word, None, weak_name, people, former, pre_title_sector)
 
-    def _pick(self, entries: list[Lex], toks: list[Tok]) -> Lex | None:
+    def _pick(self, entries: list[Lex], toks: list[Tok], next_cap: bool) -> Lex | None:
         for lex in entries:
             if lex.cased and not any(t.cap for t in toks):
                 continue
+            if lex.rank == RANK_SURNAME and next_cap and len(entries) > 1:
+                continue  # "General Michel Aoun", "Bishop Desmond Tutu": a title, not a surname
             return lex
         return None
 
-    def _name_run(self, toks: list[Tok], unmatched: list[int], boundary: int) -> tuple[str, ...]:
-        """The last run of capitalised words nothing in the knowledge base knows: an unknown name."""
-        runs: list[list[str]] = []
+    def _name_run(self, toks: list[Tok], unmatched: list[int], boundary: int) -> tuple[tuple[str, ...], int]:
+        """The last run of capitalised words nothing in the knowledge base knows (an unknown
+        name) and the index of its first token."""
+        runs: list[tuple[int, list[str]]] = []
         prev = -2
         for j in unmatched:
             if j >= boundary:
@@ -254,11 +313,11 @@ class ActorResolver:
             if not t.cap or t.key in self.kb.ignore or t.key in PREPS or t.key.rstrip("~") in PRONOUNS:
                 continue
             if j == prev + 1 and runs:
-                runs[-1].append(t.raw)
+                runs[-1][1].append(t.raw)
             else:
-                runs.append([t.raw])
+                runs.append((j, [t.raw]))
             prev = j
-        return tuple(runs[-1]) if runs else ()
+        return (tuple(runs[-1][1]), runs[-1][0]) if runs else ((), -1)
 
     # ------------------------------------------------------------------ composing
     def _compose(self, p: _Parse, day: _dt.date | None, memory: "ActorMemory | None",
@@ -281,13 +340,32 @@ class ActorResolver:
                 hit = memory.recall_descriptor(p.head_word)
                 if hit is not None:
                     return replace(hit, confidence=round(hit.confidence * 0.9, 3))
+        if p.weak_name and p.country_pre is None and p.sector is None and not p.owner_actors:
+            return None  # one capitalised word nobody introduced ("Position", "Mineral")
         if p.head_actors:
             rec = _choose(p.head_actors, day)
             role, current = rec.role_on(day)
+            if (rec.kind == "person" and p.pre_title_sector and role is not None
+                    and role.sector != p.pre_title_sector and (day is None or not current)):
+                # "Israeli Prime Minister Ehud Barak" with no date to go by: the title written in
+                # the text picks the role; a role the knowledge base has for the day still wins
+                titled = [r for r in rec.roles if r.sector == p.pre_title_sector]
+                if titled:
+                    role = min(titled, key=lambda r: abs(((r.start or r.end or _dt.date.min) - day).days)
+                               if day else -(r.start or _dt.date.min).toordinal())
+                else:
+                    role = replace(role, sector=p.pre_title_sector)
             country = role.country if role else None
             sector = role.sector if role else None
+            if (rec.kind != "person" and p.head_has_agent_after and p.country_pre and p.sector
+                    and not p.sector_is_default and p.country_pre != country):
+                # "Iran's U.N. ambassador": the organisation only says where the person serves
+                return ActorInfo(None, p.country_pre, p.sector, None, False, 0.85,
+                                 "group" if p.plural else ("person" if p.person_title else "org"), p.title, p.plural)
+            if p.former and sector == "GOV" and rec.kind == "person":
+                sector = "ELI"
             if (rec.kind != "person" and p.head_has_agent_after and p.sector and not p.sector_is_default
-                    and p.sector != "GOV"):
+                    and p.sector not in OWN_SECTOR_KEPT):
                 sector = p.sector  # "al-Shabab militants", "NATO troops"; but "U.N. envoy" stays UNO/IGO
             elif rec.kind == "person" and sector is None and p.sector:
                 sector = p.sector
@@ -310,7 +388,15 @@ class ActorResolver:
             sector = owner_sector if owner_sector else sector
         name = " ".join(p.name_run) if p.name_run else None
         if p.state_only:
-            return ActorInfo(None, country, None, None, False, 0.8, "group" if p.plural else "state", None, p.plural)
+            # a country standing alone acts through its government ("Japan pledged"); its people,
+            # named as people ("Palestinians", "a Palestinian", "ethnic Albanians"), are civilians
+            if p.people:
+                country = country or context_country
+                return ActorInfo(None, country, "CVL", None, False, 0.8 if p.country_pre or p.country_post else 0.5,
+                                 "group" if p.plural else "person", None, p.plural) if country else None
+            return ActorInfo(None, country, "GOV", None, False, 0.8, "group" if p.plural else "state", None, p.plural)
+        if p.former and sector == "GOV" and p.person_title:
+            sector = "ELI"  # "ousted President Mohamed Bazoum"
         if country is None and sector is None and name is None:
             return None
         conf = 0.85 if country else 0.5

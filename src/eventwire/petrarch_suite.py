@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import GoldFormatError
 from .evaluate import GoldDoc
@@ -259,17 +260,40 @@ def petrarch_gold(records: Iterable[PetrarchRecord]) -> list[GoldDoc]:
 
 
 # ----------------------------------------------------------------------------- scoring
-def entity_code(entity: Entity) -> str:
-    """Our (country, sector) as a PETRARCH-style code prefix: "ARNGOV", "---GOV", "GON"; "" for nothing."""
-    if not entity.country and not entity.sector:
+def _names_a_state(entity: Entity, kb) -> bool:
+    """Is the mention a state's name and nothing more ("Arnor", "the Philippines", "Danish")?"""
+    keys = tuple(t.key for t in kb.tokenize(entity.text))
+    return any(lex.kind in ("country", "capital", "demonym") and lex.code == entity.country
+               for lex in kb.lookup(keys))
+
+
+def petrarch_parts(entity: Entity, *, kb=None) -> tuple[str, str | None]:
+    """Our (country, sector) as PETRARCH writes them.
+
+    A sector that repeats the country (IGO/IGO, NGO/NGO) is our way of saying "an
+    organisation", where PETRARCH writes only IGO. With ``kb`` (the coder's knowledge
+    base), a state named alone that we give its government's sector ("Arnor pledged":
+    ARN/GOV) is PETRARCH's bare ARN: the same referent under the other convention.
+    """
+    country = entity.country or ""
+    sector = entity.sector if entity.sector != country else None
+    if sector == "GOV" and kb is not None and country and _names_a_state(entity, kb):
+        sector = None
+    return country, sector
+
+
+def entity_code(entity: Entity, *, kb=None) -> str:
+    """Our entity as a PETRARCH-style code prefix: "ARNGOV", "---GOV", "IGO"; "" for nothing."""
+    country, sector = petrarch_parts(entity, kb=kb)
+    if not country and not sector:
         return ""
-    return f"{entity.country or '---'}{entity.sector or ''}"
+    return f"{country or '---'}{sector or ''}"
 
 
-def role_matches(code: str, entities: Sequence[Entity]) -> bool:
+def role_matches(code: str, entities: Sequence[Entity], *, kb=None) -> bool:
     """Does one of our entities carry this PETRARCH code? A null code wants no coded entity."""
     if code in NULL_CODES:
-        return not entities or any(not entity_code(e) for e in entities)
+        return not entities or any(not entity_code(e, kb=kb) for e in entities)
     if code.startswith('"'):
         words = " ".join(code.strip('"').lower().split())
         return any(words in " ".join(e.text.lower().split()) or " ".join(e.text.lower().split()) in words
@@ -277,7 +301,7 @@ def role_matches(code: str, entities: Sequence[Entity]) -> bool:
     country, sector = split_code(code)
     if set(country) <= {"-"}:
         country = ""
-    return any((e.country or "", e.sector) == (country, sector) for e in entities)
+    return any(petrarch_parts(e, kb=kb) == (country, sector) for e in entities)
 
 
 @dataclass(slots=True)
@@ -295,7 +319,8 @@ class CodingResult:
     dyad: bool = False  # any event whose actor and recipient have the source and target codes
 
 
-def judge_coding(record_id: str, coding: PetrarchCoding, events: Sequence[Event]) -> CodingResult:
+def judge_coding(record_id: str, coding: PetrarchCoding, events: Sequence[Event], *, kb=None) -> CodingResult:
+    """How far our events reproduce one coding; ``kb`` as in :func:`petrarch_parts`."""
     result = CodingResult(record_id, coding, skipped=skip_reason(coding))
     if result.skipped:
         return result
@@ -303,14 +328,14 @@ def judge_coding(record_id: str, coding: PetrarchCoding, events: Sequence[Event]
     result.plover = any(e.event == kind for e in events)
     same_root = [e for e in events if (e.cameo or "")[:2] == coding.root]
     result.root = bool(same_root)
-    with_source = [e for e in same_root if role_matches(coding.source, e.actor)]
+    with_source = [e for e in same_root if role_matches(coding.source, e.actor, kb=kb)]
     result.source = bool(with_source)
-    result.target = any(role_matches(coding.target, e.recipient) for e in with_source)
+    result.target = any(role_matches(coding.target, e.recipient, kb=kb) for e in with_source)
     # The suite's event codes come from its own test verb dictionary, so who-to-whom
     # is also judged on its own: it tests the actor dictionaries and role assignment.
-    any_source = [e for e in events if role_matches(coding.source, e.actor)]
+    any_source = [e for e in events if role_matches(coding.source, e.actor, kb=kb)]
     result.dyad_source = bool(any_source)
-    result.dyad = any(role_matches(coding.target, e.recipient) for e in any_source)
+    result.dyad = any(role_matches(coding.target, e.recipient, kb=kb) for e in any_source)
     return result
 
 
@@ -336,6 +361,7 @@ class SuiteReport:
     texts: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    kb: Any = None  # the coder's knowledge base, to print our entities as PETRARCH codes
 
     def as_dict(self) -> dict:
         return {"records": self.records, "codings": self.codings, "skipped": dict(self.skipped),
@@ -354,7 +380,7 @@ def run_suite(records: Sequence[PetrarchRecord], *, options=None) -> SuiteReport
     negated events are left out, as PETRARCH has no negated coding.
     """
     from .ingest import article_from_text
-    from .pipeline import code_articles
+    from .pipeline import code_articles, get_coder
 
     t0 = time.perf_counter()
     report = SuiteReport(records=len(records))
@@ -364,6 +390,8 @@ def run_suite(records: Sequence[PetrarchRecord], *, options=None) -> SuiteReport
             report.failures.append(item)
         elif isinstance(item, CodedArticle):
             report.events[item.article.id] = [e for e in item.events if not e.negated]
+    kb = get_coder(options).resolver.kb
+    report.kb = kb
     for rec in records:
         events = report.events.get(rec.id, [])
         report.texts[rec.id] = rec.text
@@ -378,7 +406,7 @@ def run_suite(records: Sequence[PetrarchRecord], *, options=None) -> SuiteReport
                 report.false_codings += len(events)
             continue
         for coding in rec.codings:
-            res = judge_coding(rec.id, coding, events)
+            res = judge_coding(rec.id, coding, events, kb=kb)
             report.results.append(res)
             report.codings += 1
             if res.skipped:
@@ -399,9 +427,9 @@ def _pct(n: int, d: int) -> str:
     return f"{n:4d}/{d:<4d} {100 * n / d:5.1f}%" if d else f"{n:4d}/{d}"
 
 
-def _event_str(e: Event) -> str:
+def _event_str(e: Event, kb=None) -> str:
     def codes(ents):
-        return ",".join(entity_code(x) or f"'{x.text}'" for x in ents) or "-"
+        return ",".join(entity_code(x, kb=kb) or f"'{x.text}'" for x in ents) or "-"
 
     return f"{e.cameo} {codes(e.actor)}->{codes(e.recipient)}"
 
@@ -429,11 +457,11 @@ def format_suite(report: SuiteReport, *, misses: bool = False) -> str:
             if res.skipped or res.target:
                 continue
             level = "target" if res.source else "source" if res.root else "root"
-            ours = "; ".join(_event_str(e) for e in report.events.get(res.record_id, [])) or "no events"
+            ours = "; ".join(_event_str(e, report.kb) for e in report.events.get(res.record_id, [])) or "no events"
             c = res.coding
             lines.append(f"MISS {level:<13} {res.record_id}: want {c.event} {c.source}->{c.target}; got {ours}")
             lines.append(f"     | {report.texts.get(res.record_id, '')[:200]}")
         for rid in report.false_ids:
-            lines.append(f"FALSE {rid}: {'; '.join(_event_str(e) for e in report.events[rid])}")
+            lines.append(f"FALSE {rid}: {'; '.join(_event_str(e, report.kb) for e in report.events[rid])}")
             lines.append(f"     | {report.texts[rid][:200]}")
     return "\n".join(lines)

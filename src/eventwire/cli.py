@@ -192,6 +192,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .pipeline import code_articles
     from .records import Failure
 
+    if args.petrarch:
+        return _eval_petrarch(args)
+    if not args.gold:
+        raise EventwireError("eval needs a gold JSON Lines file, or --petrarch DIR")
     gold = load_gold(args.gold)
     coded, failures = {}, []
     opts = _options(args)
@@ -209,6 +213,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print()
         print(format_errors(report))
     return 1 if failures else 0
+
+
+def _eval_petrarch(args: argparse.Namespace) -> int:
+    """The PETRARCH validation suite, coded with its own actor and agent dictionaries."""
+    from .petrarch_suite import format_suite, load_petrarch_records, run_suite, suite_options
+
+    records = load_petrarch_records(args.petrarch)
+    report = run_suite(records, options=suite_options(args.petrarch, options=_options(args)))
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        print(format_suite(report, misses=args.errors))
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -286,8 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_coding_options(p)
     p.set_defaults(func=cmd_quotes)
 
-    p = sub.add_parser("eval", help="score against a gold JSON Lines file")
-    p.add_argument("gold")
+    p = sub.add_parser("eval", help="score against a gold JSON Lines file (or the PETRARCH suite)")
+    p.add_argument("gold", nargs="?", help="gold JSON Lines file (see ../shared/data/README.md)")
+    p.add_argument("--petrarch", metavar="DIR", help="run the PETRARCH validation suite in DIR instead")
     p.add_argument("--json", action="store_true")
     p.add_argument("--errors", action="store_true", help="list misses and false positives with their reasons")
     _add_coding_options(p)

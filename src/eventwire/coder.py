@@ -188,6 +188,10 @@ class Coder:
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
         else:
             sub = _substitute(tok)
+            if sub is None:
+                # "army positions", "police stations": the owner named by a compound agent word
+                sub = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                            and self._actor_head(c)), None)
             if sub is not None:
                 ent = self._entity(st, sub)
             elif tok.ent_type_ in _PLACE_LABELS:
@@ -212,6 +216,15 @@ class Coder:
                     if lex.kind != "agent" or lex.agent_kind != "modifier":
                         return True
         return False
+
+    def _unattributed(self, st: ArticleState, tok: Token, location: Place | None) -> Entity | None:
+        """"A roadside bomb killed two soldiers": the attack stands as an unidentified actor."""
+        if tok.lemma_.lower() not in self.book.attack_nouns or tok.dep_ not in ("nsubj", "pobj", "nsubjpass"):
+            return None
+        lo, hi = mention_bounds(tok)
+        span = st.doc[lo:hi]
+        country = (location.country if location is not None else None) or st.home_country
+        return Entity(span.text, span.start_char, span.end_char, name=None, country=country, sector="UAF")
 
     def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
@@ -366,6 +379,17 @@ class Coder:
         return Entity(span.text, span.start, span.end, name=ent.name, country=ent.country, sector=ent.sector,
                       wikidata=ent.wikidata, known=ent.known)
 
+    def _assault_mode(self, st: ArticleState, cand: Candidate, sent) -> str | None:
+        """The PLOVER mode an attack's own clause tells (suicide bombing, airstrike, shelling)."""
+        clause = cand.clause or cand.trigger
+        lo = min(clause.left_edge.i, cand.trigger.left_edge.i)
+        hi = max(clause.right_edge.i, cand.trigger.right_edge.i) + 1
+        words = " " + " ".join(t.lower_ for t in st.doc[lo:hi]) + " "
+        for mode, keys in self.book.assault_modes:
+            if any(f" {k} " in words for k in keys):
+                return mode
+        return None
+
     def _choose_recipients(self, st: ArticleState, cand: Candidate, actors: list[Entity]) -> tuple[list[Entity], str]:
         """The first role whose tokens are actors; an actor whose country the sentence
         states beats one that only borrowed the article's country."""
@@ -402,6 +426,9 @@ class Coder:
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         actors = self._entities(st, cand.actors)
+        if not actors and cand.event == "ASSAULT" and cand.actors:
+            loc = self._location(st, cand, [])
+            actors = [e for e in (self._unattributed(st, t, loc) for t in cand.actors) if e is not None]
         if not actors:
             return None
         if cand.sense.actor_sectors and not any(a.sector in cand.sense.actor_sectors or a.known for a in actors):
@@ -425,6 +452,8 @@ class Coder:
                     claimed_by = Entity(f.speaker.text, f.speaker.start, f.speaker.end)
             if f is not None and modality == "asserted":
                 modality = "claimed"
+        if cand.event == "ASSAULT":
+            mode = self._assault_mode(st, cand, sent) or mode
         etype = self.book.types[cand.event]
         conf = cand.confidence
         conf += 0.1 if any(a.known for a in actors) else 0.0

@@ -410,6 +410,16 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         extra_triggers=extra,
         recipient_options=options,
     )
+    if sense.event == "ASSAULT":
+        # "bombings struck army positions, killing a dozen soldiers": one attack, more victims
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG":
+                inner = _match_verb_sense(book, c)
+                if inner is not None and inner.event == "ASSAULT":
+                    ctx.consumed.add(c.i)
+                    extra_obj = _clean_actor_tokens(_role_tokens(c, "dobj"))
+                    if extra_obj:
+                        cand.recipient_options.append(("advcl.dobj", extra_obj))
     if sense.consume:
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp"):

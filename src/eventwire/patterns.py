@@ -84,6 +84,8 @@ class PatternBook:
     types: dict[str, EventType] = field(default_factory=dict)
     future_becomes_agree: frozenset[str] = frozenset()
     quad_numbers: dict[str, int] = field(default_factory=dict)
+    attack_nouns: frozenset[str] = frozenset()
+    assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
@@ -165,6 +167,8 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.negators = frozenset(mod.get("negators") or ())
     book.negating_verbs = frozenset(mod.get("negating_verbs") or ())
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
+    book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
+    book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)
         _add_senses(book, data, str(path), first=True)

@@ -1,0 +1,157 @@
+"""Golden tests: whole example articles through the real pipeline (spaCy model, knowledge
+base, gazetteer). Each assertion is an event a careful coder finds in our own examples
+(examples/README.md), or a thing the coder must never do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import eventwire
+from eventwire.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def find(events: list[Event], event: str, *, actor: str | None = None, recipient: str | None = None,
+         negated: bool | None = None) -> list[Event]:
+    """Events of a type whose actor / recipient includes an entity of that country."""
+    out = []
+    for ev in events:
+        if ev.event != event:
+            continue
+        if actor and not any(a.country == actor for a in ev.actor):
+            continue
+        if recipient and not any(r.country == recipient for r in ev.recipient):
+            continue
+        if negated is not None and ev.negated != negated:
+            continue
+        out.append(ev)
+    return out
+
+
+@pytest.fixture(scope="module")
+def aleppo(coded_examples):
+    return coded_examples["aleppo_defence_minister.html"]
+
+
+def test_minister_accusation_is_coded_with_his_country_military_and_sunday(aleppo):
+    (ev,) = find(aleppo.events, "ACCUSE", actor="RUS", recipient="USA")
+    assert ev.actor[0].sector == "MIL"
+    # "on Sunday" in a story published Monday 2016-08-15
+    assert ev.date == "2016-08-14"
+    assert ev.cameo.startswith("11")
+
+
+def test_had_not_informed_is_negated_and_claimed_by_the_minister(aleppo):
+    evs = find(aleppo.events, "CONSULT", actor="USA", recipient="RUS", negated=True)
+    assert evs, "the 'had not informed' event is missing"
+    assert evs[0].claimed_by is not None and evs[0].claimed_by.country == "RUS"
+    assert evs[0].modality == "claimed"
+
+
+def test_capitals_pledging_cooperation_are_one_event_with_two_actors(aleppo):
+    evs = [e for e in find(aleppo.events, "AGREE") if {a.country for a in e.actor} == {"RUS", "USA"}]
+    assert evs
+    assert all(a.sector == "GOV" for a in evs[0].actor)  # a capital stands for its government
+
+
+def test_air_support_to_the_president_is_military_aid(aleppo):
+    (ev,) = find(aleppo.events, "AID", actor="RUS", recipient="SYR")
+    assert ev.cameo == "072"
+    assert ev.recipient[0].sector == "GOV"
+
+
+def test_insurgents_fight_the_regime_in_the_besieged_city(aleppo):
+    (ev,) = find(aleppo.events, "ASSAULT", actor="SYR", recipient="SYR")[:1]
+    assert ev.actor[0].sector == "REB"
+    assert ev.location is not None and ev.location.name == "Aleppo"
+    assert abs(ev.location.lat - 36.2) < 0.2
+
+
+def test_newspaper_report_of_suicide_bombings_is_the_newspapers_claim(aleppo):
+    evs = [e for e in find(aleppo.events, "ASSAULT") if e.mode == "suicide-attack"]
+    assert evs
+    assert evs[0].claimed_by is not None and evs[0].claimed_by.sector == "MED"
+
+
+def test_headline_and_caption_yield_no_events(aleppo):
+    text = aleppo.article.text
+    furniture = aleppo.article.furniture
+    assert furniture, "headline and caption should be marked as furniture"
+    for ev in aleppo.events:
+        assert not any(s <= ev.event_start < e for s, e in furniture), ev.sentence
+
+
+def test_every_offset_points_at_its_text(coded_examples):
+    for coded in coded_examples.values():
+        text = coded.article.text
+        for ev in coded.events:
+            assert text[ev.event_start:ev.event_end] == ev.event_text
+            for ent in (*ev.actor, *ev.recipient, *([ev.claimed_by] if ev.claimed_by else [])):
+                assert text[ent.start:ent.end] == ent.text
+        for q in coded.quotes:
+            assert text[q.start:q.end] == q.text
+
+
+def test_every_example_yields_events_and_quotes(coded_examples):
+    assert len(coded_examples) >= 6
+    for doc_id, coded in coded_examples.items():
+        assert coded.events, f"{doc_id}: no events"
+    assert sum(len(c.quotes) for c in coded_examples.values()) >= 20
+
+
+def test_sanctions_by_the_bloc(coded_examples):
+    coded = coded_examples["belarus_sanctions.txt"]
+    evs = find(coded.events, "SANCTION", recipient="BLR")
+    assert evs and evs[0].actor[0].country == "IGO"
+
+
+def test_police_disperse_protesters_in_tbilisi(coded_examples):
+    coded = coded_examples["tbilisi_protest.html"]
+    evs = [e for e in coded.events if e.actor[0].sector == "COP" and e.actor[0].country == "GEO"]
+    assert evs
+    assert find(coded.events, "REQUEST", actor="IGO", recipient="GEO")
+
+
+def test_airstrike_claimed_by_militants_statement(coded_examples):
+    coded = coded_examples["somalia-airstrike-2024-03-19"]
+    evs = [e for e in find(coded.events, "ASSAULT", actor="USA") if e.claimed_by is not None]
+    assert evs
+    assert evs[0].mode == "aerial"
+
+
+def test_visit_puts_the_visitor_as_actor_and_the_host_as_recipient(coded_examples):
+    coded = coded_examples["manila-visit-2024-07-08"]
+    evs = find(coded.events, "CONSULT", actor="JPN", recipient="PHL")
+    assert evs and evs[0].mode == "visit"
+    assert find(coded.events, "ACCUSE", actor="PHL", recipient="CHN")
+
+
+def test_code_text_api_returns_events_with_exact_offsets():
+    text = "Rebels shelled the city of Aleppo on Sunday, killing 12 civilians, the army said."
+    events = eventwire.code_text(text, date="2016-08-15")
+    (ev,) = [e for e in events if e.event == "ASSAULT"]
+    assert ev.mode == "heavy-weapons"
+    assert ev.date == "2016-08-14"
+    assert ev.location is not None and ev.location.country == "SYR"
+    assert ev.claimed_by is not None and ev.claimed_by.sector == "MIL"
+    for ent in ev.actor + ev.recipient:
+        assert text[ent.start:ent.end] == ent.text
+
+
+def test_sentences_without_events_yield_nothing():
+    text = ("The team won the match 3-1 on Saturday. Inflation rose to 4.2 percent in March. "
+            "Read more: Our coverage of the elections. Photo: Reuters")
+    assert eventwire.code_text(text, date=dt.date(2024, 4, 2)) == []
+
+
+def test_pronoun_subject_inherits_the_named_minister():
+    text = ("Russian Defence Minister Sergei Shoigu spoke to reporters in Moscow on Monday. "
+            "He accused Ukraine of shelling the Zaporizhzhia nuclear plant.")
+    events = eventwire.code_text(text, date="2022-08-22")
+    (acc,) = [e for e in events if e.event == "ACCUSE"]
+    assert acc.actor[0].text == "He"
+    assert (acc.actor[0].country, acc.actor[0].sector) == ("RUS", "MIL")
+    assert acc.recipient[0].country == "UKR"

@@ -28,6 +28,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # a country after these belongs to the actor ("residents of Kabul"); after others it is a target
 OWNER_PREPS = frozenset({"of", "in", "from", "at"})
@@ -92,6 +93,7 @@ class _Parse:
     people: bool = False  # "Palestinians", "a Palestinian", "ethnic Albanians": people, not the state
     former: bool = False  # "former", "ousted" before the title: a past office holder
     pre_title_sector: str | None = None  # sector of a title written before a named person
+    owner_pronoun: str | None = None  # "his" in "his Cabinet"
 
 
 def _choose(cands: tuple[ActorRecord, ...], day: _dt.date | None) -> ActorRecord:
@@ -139,6 +141,8 @@ class ActorResolver:
             return None
         first_raw = raw_tokens(phrase)[:1]
         definite = bool(first_raw) and first_raw[0].lower() in DETERMINERS
+        # "his Cabinet", "their forces": the owner is whoever the pronoun points back to
+        owner_pronoun = first_raw[0].lower() if first_raw and first_raw[0].lower() in POSSESSIVE_PRONOUNS else None
         if len(toks) == 1 and toks[0].key.rstrip("~") in PRONOUNS and not toks[0].raw.isupper():
             return _Parse((), False, None, False, (), None, None, None, None, False, None, False, False, False, (),
                           False, None, toks[0].key.rstrip("~"))
@@ -148,7 +152,8 @@ class ActorResolver:
         while i < n:
             found = None
             for size in range(min(kb.max_ngram, n - i), 0, -1):
-                entries = kb.lexicon.get(tuple(t.key for t in toks[i:i + size]))
+                # inside a longer name an acronym-like word is part of it ("Kim Jong Un")
+                entries = kb.lexicon.get(tuple(t.key.rstrip("~") if size > 1 else t.key for t in toks[i:i + size]))
                 if entries:
                     lex = self._pick(entries, toks[i:i + size], i + size < n and toks[i + size].cap)
                     if lex is not None:
@@ -173,11 +178,14 @@ class ActorResolver:
             return None
         head_match = next((m for m in matches if m[0] <= head_idx < m[1]), None)
         name_run, run_start = self._name_run(toks, unmatched, boundary)
+        run_end = run_start + len(name_run)
+        if name_run and run_end - 1 != head_idx and not (run_end < n and toks[run_end].key == "'s"):
+            name_run = ()  # "Young Algerians": a capitalised word before the head is no name
         weak_name = False
         if head_match is not None:
             if head_match[2].kind == "agent" and head_match[2].agent_kind == "modifier":
                 return None  # "the armed": a modifier with nothing to modify
-        elif toks[head_idx].cap and name_run and run_start + len(name_run) - 1 == head_idx:
+        elif toks[head_idx].cap and name_run and run_end - 1 == head_idx:
             # an unknown name: two or more capitalised words, or one after a title or "Mr"
             before = toks[run_start - 1].key if run_start > 0 else None
             titled = before in kb.honorifics or any(
@@ -224,6 +232,11 @@ class ActorResolver:
         if head_actor_m is not None and any(lex.kind == "country" and start >= head_actor_m[1]
                                             for start, _, lex in head):
             head_actor_m = None  # "NATO member Norway": the country named last is the head
+        if (head_actor_m is not None and head_match is None and not weak_name
+                and head_actor_m[2].actor is not None and head_actor_m[2].actor.kind != "person"):
+            # "Taliban spokesperson Abdul Qahar Balkhi": an unknown person of a known organisation
+            owners.append(head_actor_m[2])
+            head_actor_m = None
         country_post = None
         if boundary_prep in OWNER_PREPS:
             for _, _, lex in post:
@@ -244,6 +257,8 @@ class ActorResolver:
             last = agents[-1][1]
             if last.generic:
                 prev = colour[-1] if colour else None
+                if last.agent_kind == "equipment" and prev is None and head_actor_m is None and not owners:
+                    return None  # "aid trucks", "Jordanian boats": things, not actors
                 sector = prev.sector if prev else last.sector
                 is_default = prev is None
                 title = last.word
@@ -266,7 +281,7 @@ class ActorResolver:
         pre_title_sector = None
         if head_actor_m is not None:
             start, end, lex = head_actor_m
-            entries = kb.lexicon[tuple(t.key for t in toks[start:end])]
+            entries = kb.lexicon[tuple(t.key.rstrip("~") if end - start > 1 else t.key for t in toks[start:end])]
             best_rank = lex.rank
             head_actors = tuple(dict.fromkeys(e.actor for e in entries
                                               if e.kind == "actor" and e.rank == best_rank and e.actor))
@@ -290,7 +305,7 @@ class ActorResolver:
         head_word = singular(toks[boundary - 1].key) if boundary > 0 else None
         return _Parse(head_actors, surname_only, head_key, agent_after, owner_actors, country_pre, country_post,
                       agent_country, sector, is_default, title, person_title, plural, state_only, name_run,
-                      definite, head_word, None, weak_name, people, former, pre_title_sector)
+                      definite, head_word, None, weak_name, people, former, pre_title_sector, owner_pronoun)
 
     def _pick(self, entries: list[Lex], toks: list[Tok], next_cap: bool) -> Lex | None:
         for lex in entries:
@@ -336,7 +351,8 @@ class ActorResolver:
                             break
                 if hit is not None:
                     return replace(hit, confidence=min(hit.confidence, 0.9))
-            if p.definite and not p.head_actors and not p.name_run and p.country_pre is None and p.head_word:
+            if (p.definite and not p.head_actors and not p.name_run and p.country_pre is None
+                    and p.country_post is None and not p.owner_actors and p.head_word):
                 hit = memory.recall_descriptor(p.head_word)
                 if hit is not None:
                     return replace(hit, confidence=round(hit.confidence * 0.9, 3))
@@ -374,15 +390,25 @@ class ActorResolver:
                 conf -= 0.1
             kind = rec.kind if rec.kind != "entity" else "org"
             plural = p.head_has_agent_after and p.plural
-            return ActorInfo(rec.name, country, sector, rec.wikidata, True, conf, kind,
-                             p.title if rec.kind == "person" else None, plural)
+            # a known person is also "the president" later on: the role's title feeds the memory
+            title = (p.title or (role.title if role else None)) if rec.kind == "person" else None
+            return ActorInfo(rec.name, country, sector, rec.wikidata, True, conf, kind, title, plural)
         owner_country = owner_sector = None
         if p.owner_actors:
             rec = _choose(p.owner_actors, day)
             role, _ = rec.role_on(day)
             if role:
                 owner_country, owner_sector = role.country, role.sector
+        if owner_country is None and p.owner_pronoun and memory is not None:
+            owner = memory.recall_pronoun(p.owner_pronoun)
+            if owner is not None:
+                owner_country = owner.country
         country = p.country_pre or owner_country or p.country_post or p.agent_country
+        if country is None and memory is not None and p.sector == "REB":
+            # unnamed gunmen in a story about a named armed group are that group's
+            group = memory.recall_sector("REB")
+            if group is not None and group.country:
+                country = group.country
         sector = p.sector
         if sector is None or (p.sector_is_default and owner_sector):
             sector = owner_sector if owner_sector else sector
@@ -471,6 +497,10 @@ class ActorMemory:
         if pronoun in THING_PRONOUNS:
             return next((i for i, _ in items if i.kind in ("org", "state", "group") and not i.plural), None)
         return None
+
+    def recall_sector(self, sector: str) -> ActorInfo | None:
+        """The newest actor with ``sector`` whose country was stated, not borrowed from context."""
+        return next((i for i, _ in reversed(self._items) if i.sector == sector and i.confidence >= 0.8), None)
 
     def recall_descriptor(self, head_word: str) -> ActorInfo | None:
         """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...)."""

@@ -97,7 +97,7 @@ class Lex:
     cased: bool = False  # needs a capitalised token in text (names)
     plural: bool = False
     generic: bool = False  # agent head that takes the sector of a word before it
-    agent_kind: str | None = None  # person | group | org | modifier
+    agent_kind: str | None = None  # person | group | org | modifier | equipment
     word: str = ""  # the phrase as written in the data, for titles and descriptors
     source: int = 0  # index of the file it came from; later files win ties
 
@@ -296,6 +296,10 @@ class KnowledgeBase:
             self._agent_rows[key] = Lex("agent", RANK_AGENT, sector=sector, generic=True, agent_kind="person",
                                         plural=key.endswith("s") or key in ("staff", "personnel", "leadership"),
                                         word=key, source=idx)
+        for word in src.get("equipment") or []:
+            key = str(word).lower()
+            self._agent_rows[key] = Lex("agent", RANK_AGENT, generic=True, agent_kind="equipment",
+                                        plural=key.endswith("s"), word=key, source=idx)
         self.ignore.update(str(w).lower() for w in src.get("ignore") or [])
         self.honorifics.update(token_key(str(w)) for w in src.get("honorifics") or [])
         self.former_markers.update(token_key(str(w)) for w in src.get("former_markers") or [])

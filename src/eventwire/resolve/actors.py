@@ -311,8 +311,10 @@ class ActorResolver:
         for lex in entries:
             if lex.cased and not any(t.cap for t in toks):
                 continue
-            if lex.rank == RANK_SURNAME and next_cap and len(entries) > 1:
-                continue  # "General Michel Aoun", "Bishop Desmond Tutu": a title, not a surname
+            if lex.rank == RANK_SURNAME and next_cap:
+                # a surname ends a name: before another capitalised word it is a title or a given
+                # name ("General Michel Aoun", "Christopher Lockyear")
+                continue
             return lex
         return None
 

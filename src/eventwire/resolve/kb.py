@@ -345,6 +345,14 @@ class KnowledgeBase:
                 surname = words[-1] if len(words) > 1 else ""
             if surname and surname not in aliases:
                 aliases.append("\x00" + str(surname))  # marked: a bare surname ranks below names
+            if not entry.get("surname"):
+                # a spelling of the whole name brings its own surname ("Vassily Nebenzia" -> "Nebenzia")
+                for alias in list(aliases):
+                    words = alias.replace("-", " ").split()
+                    if len(words) > 1 and not alias.startswith("\x00") and words[-1][:1].isupper():
+                        mark = "\x00" + words[-1]
+                        if mark not in aliases and words[-1] not in aliases:
+                            aliases.append(mark)
         self.actors[name] = ActorRecord(name, kind, roles, entry.get("wikidata"), tuple(aliases))
         self._actor_source[name] = idx
 

@@ -359,7 +359,11 @@ def _speaker_span(ix: _DocIndex, head, *, stop: set[int]) -> tuple[int, int]:
 def _token_range_span(doc, lo: int, hi: int) -> Span:
     a = doc[lo].idx
     b = doc[hi - 1].idx + len(doc[hi - 1].text)
-    return Span(doc.text[a:b], a, b)
+    # Doc.text joins every token on each call: keep the text once per doc
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return Span(text[a:b], a, b)
 
 
 def _char_span(text: str, a: int, b: int) -> Span:

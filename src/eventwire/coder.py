@@ -303,7 +303,7 @@ class Coder:
         art_date = st.article.date
         clause = cand.clause or cand.trigger
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-        text = st.doc.text[lo:hi]
+        text = st.article.text[lo:hi]
         past = cand.modality in ("asserted", "claimed") and clause.tag_ in ("VBD", "VBN")
         try:
             found = dates_mod.resolve_event_date(text, article_date=art_date, past=past or cand.modality == "asserted")
@@ -421,7 +421,7 @@ class Coder:
         """Whether the mention itself names its country (a demonym, a country, a capital)."""
         from .resolve.actors import country_code
 
-        text = st.doc.text[e.start:e.end]
+        text = st.article.text[e.start:e.end]
         return any(country_code(w) for w in text.replace("'s", " ").split() if w[:1].isupper())
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
@@ -479,7 +479,7 @@ class Coder:
             claimed_by=claimed_by,
             location=location,
             date=self._date(st, cand),
-            event_text=st.doc.text[start:end],
+            event_text=st.article.text[start:end],
             event_start=start,
             event_end=end,
             sentence=sent.text,

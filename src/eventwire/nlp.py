@@ -50,6 +50,29 @@ def _ruler_patterns() -> list[dict]:
     return patterns
 
 
+def _split_patterns(patterns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Phrase patterns, in two sets: exact case, and case-folded multi-word names.
+
+    Token patterns run through spaCy's Matcher and cost as much as a pipeline
+    component; the same names as phrase patterns cost almost nothing. Multi-word
+    names given as lower-case token patterns ("sergei shoigu") are matched
+    case-insensitively, single words keep their case ("May" the person, not the month).
+    """
+    exact: list[dict] = []
+    folded: list[dict] = []
+    for p in patterns:
+        pat = p["pattern"]
+        if isinstance(pat, str):
+            exact.append(p)
+            continue
+        words = [t.get("LOWER") or t.get("ORTH") or t.get("TEXT") for t in pat]
+        if all(isinstance(w, str) for w in words) and all(set(t) <= {"LOWER", "ORTH", "TEXT"} for t in pat):
+            folded.append({**p, "pattern": " ".join(words).lower()})
+        else:
+            exact.append(p)  # a real token pattern (operators, other attributes): keep it as is
+    return exact, folded
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL, *, with_ruler: bool = True):
     """Load a spaCy pipeline by package name or path, once per process.
@@ -69,10 +92,12 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, with_ruler: bool = True):
         raise ModelNotFoundError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one")
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     if with_ruler:
-        patterns = _ruler_patterns()
-        if patterns:
-            where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-            ruler = nlp.add_pipe("entity_ruler", name="eventwire_ruler", **where)
+        exact, folded = _split_patterns(_ruler_patterns())
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        for name, patterns, attr in (("eventwire_ruler", exact, "ORTH"), ("eventwire_ruler_lower", folded, "LOWER")):
+            if not patterns:
+                continue
+            ruler = nlp.add_pipe("entity_ruler", name=name, config={"phrase_matcher_attr": attr}, **where)
             # with the other pipes off, add_patterns does not run them over every phrase
             with nlp.select_pipes(enable=[]):
                 ruler.add_patterns(patterns)

@@ -104,6 +104,12 @@ def test_events_command_filters_the_store(tmp_path):
     assert sql.returncode == 0 and sql.stdout.startswith("event\tn")
     refused = run("sql", "DELETE FROM events", "--db", "ew.duckdb", cwd=tmp_path)
     assert refused.returncode == 2 and "E401" in refused.stderr
+    unknown = run("actors", "--unknown", "--db", "ew.duckdb", "--json", cwd=tmp_path)
+    names = [json.loads(x) for x in unknown.stdout.splitlines()]
+    assert names and all(n["mentions"] >= 1 and n["name"][0].isupper() for n in names)
+    assert not any(n["name"] in ("Russia", "Washington", "Moscow") for n in names)  # known, not unknown
+    dyads = run("dyads", "--db", "ew.duckdb", "--actor", "RUS", "--recipient", "USA", cwd=tmp_path)
+    assert dyads.returncode == 0 and "count" in dyads.stdout
 
 
 def test_a_killed_run_resumes_with_nothing_lost_or_doubled(tmp_path):

@@ -98,8 +98,12 @@ def cmd_code(args: argparse.Namespace) -> int:
             wanted = set(seen_docs)
             events_out = [e.to_dict() for e in store.events() if e.doc_id in wanted]
             quotes_out = [q.to_dict() for q in store.quotes() if q.doc_id in wanted]
+            # one happening, many reports: clusters are recomputed over the whole store
+            n_clusters = store.recluster() if summary.documents else None
             store.finish_run(run_id, counts={"documents": summary.documents, "events": summary.events,
                                              "failures": len(summary.failures), "skipped": summary.skipped})
+            if n_clusters is not None:
+                print(f"{n_clusters} distinct happenings (event clusters) in the store", file=sys.stderr)
     finally:
         if store is not None:
             store.close()
@@ -241,6 +245,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    """Actor mentions the knowledge base does not know by name, most frequent first."""
+    from .resolve.unknown import unknown_actors
+    from .store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        rows = unknown_actors(store.events(), quotes=store.quotes(), limit=args.limit)
+    if args.json:
+        _write_jsonl("-", (r.to_dict() for r in rows))
+        return 0
+    print(f"{'mentions':>8}  {'docs':>4}  {'guess':<9} name")
+    for r in rows:
+        print(f"{r.mentions:>8}  {r.documents:>4}  {(r.country or '?') + '/' + (r.sector or '?'):<9} {r.name}")
+    return 0
+
+
+def cmd_dyads(args: argparse.Namespace) -> int:
+    from .query import dyad_series
+    from .store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        frame = dyad_series(store, actor=args.actor, recipient=args.recipient, event=args.event, freq=args.freq)
+    print(frame.to_string(index=False) if len(frame) else "(no events for that dyad)")
+    return 0
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from .store import Store
 
@@ -317,6 +347,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--what", choices=["events", "quotes"], default="events")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("actors", help="actor names the knowledge base does not know (to add them)")
+    p.add_argument("--unknown", action="store_true", default=True,
+                   help="list unknown actor names with their frequency (the default)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("dyads", help="event counts over time for one actor -> recipient pair")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--actor", required=True, help="actor country code (e.g. RUS)")
+    p.add_argument("--recipient", required=True, help="recipient country code (e.g. USA)")
+    p.add_argument("--event", help="PLOVER type (e.g. ACCUSE)")
+    p.add_argument("--freq", default="week", choices=["day", "week", "month", "year"])
+    p.set_defaults(func=cmd_dyads)
 
     p = sub.add_parser("sql", help="run a read-only SQL query against the store")
     p.add_argument("query")

@@ -59,6 +59,15 @@ def _substitute(tok: Token) -> Token | None:
     return None
 
 
+def _without_article(span):
+    """The mention as output: a leading "the"/"a"/"an" is not part of the actor's name
+    ("the United Nations" -> "United Nations"); it still helps resolution ("the minister")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start:span.end]
+
+
 def mention_bounds(tok: Token) -> tuple[int, int]:
     """Token range [lo, hi) of the noun phrase headed by ``tok``, without clauses."""
     lo = hi = tok.i
@@ -184,7 +193,8 @@ class Coder:
                 info = self._resolve(st, st.doc[a_lo:a_hi].text) or info
         ent: Entity | None = None
         if info is not None and (info.country is not None or info.sector is not None):
-            ent = Entity(span.text, span.start_char, span.end_char, name=info.name, country=info.country,
+            shown = _without_article(span)
+            ent = Entity(shown.text, shown.start_char, shown.end_char, name=info.name, country=info.country,
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
         else:
             sub = _substitute(tok)

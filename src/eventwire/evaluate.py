@@ -209,8 +209,19 @@ class EvalReport:
             "precision_other_half": round(self.other_half.precision, 4),
         }
         if self.quote_scores is not None:
-            d["quotes"] = self.quote_scores.as_dict() if hasattr(self.quote_scores, "as_dict") else self.quote_scores
+            d["quotes"] = quote_scores_dict(self.quote_scores)
         return d
+
+
+def quote_scores_dict(q: Any) -> dict[str, Any]:
+    """Quote scores as plain numbers: span P/R/F1 per kind and overlap, speaker accuracy."""
+    spans = {}
+    for (kind, threshold), prf in sorted(q.spans.items()):
+        spans[f"{kind}@{threshold}"] = {"tp": prf.tp, "fp": prf.fp, "fn": prf.fn,
+                                        "precision": round(prf.precision, 4), "recall": round(prf.recall, 4),
+                                        "f1": round(prf.f1, 4)}
+    speakers = {kind: round(q.speaker_accuracy(kind), 4) for kind in q.speaker_total}
+    return {"documents": q.n_docs, "spans": spans, "speaker_accuracy": speakers}
 
 
 _SECTORS_SCORED = None

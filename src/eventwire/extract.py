@@ -78,6 +78,18 @@ def _children(tok: Token, dep: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ == dep]
 
 
+def infinitive(verb: Token) -> Token | None:
+    """The verb's infinitive complement: an xcomp, or a "to" clause the parser calls an
+    advcl ("threatened on Monday to shoot down ...")."""
+    x = _child(verb, "xcomp")
+    if x is not None:
+        return x
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
@@ -226,6 +238,11 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
     """Tokens filling one recipient role of verbs.yaml on ``verb``."""
     if role == "dobj":
         obj = _direct_object(verb) if not noun else None
+        if obj is None and not noun and not is_passive(verb):
+            # "beat and detained dozens of students": coordinated verbs share the object
+            partners = [verb.head] if verb.dep_ == "conj" else []
+            partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            obj = next((o for o in (_direct_object(v) for v in partners if v.pos_ == "VERB") if o is not None), None)
         return conjuncts(obj) if obj is not None else []
     if role == "dative":
         d = _child(verb, "dative")
@@ -246,7 +263,7 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             return [c for c in obj.children if c.dep_ == sub and c.pos_ in ("PROPN", "ADJ", "NOUN")]
         return _role_tokens(obj, sub, noun=True)
     if role.startswith("xcomp."):
-        x = _child(verb, "xcomp")
+        x = infinitive(verb)
         return _role_tokens(x, role[6:]) if x is not None else []
     if role == "ccomp.nsubj":
         c = _child(verb, "ccomp")
@@ -269,7 +286,7 @@ def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: boo
         if toks:
             out.append((role, toks))
     if sense.consume and not noun:
-        content = _child(verb, {"xcomp", "ccomp"})
+        content = infinitive(verb) or _child(verb, "ccomp")
         if content is not None and content.pos_ in ("VERB", "AUX"):
             inner = _match_verb_sense(book, content)
             roles = inner.recipient if inner is not None else book.default_recipient
@@ -319,7 +336,7 @@ def _modality(verb: Token, book: PatternBook) -> str:
             return "conditional"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) and tok.dep_ == "advcl":
             return "conditional"
-        if tok.dep_ == "xcomp":
+        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and infinitive(tok.head) is tok):
             head = tok.head
             if head.lemma_.lower() in book.intent_verbs or head.lower_ in book.intent_adjectives:
                 return "intended"
@@ -338,8 +355,15 @@ _NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANT
 def _clean_actor_tokens(toks: Iterable[Token]) -> list[Token]:
     out = []
     for t in toks:
+        if t.ent_type_ in _NOT_ACTORS:
+            # "Hundreds of protesters", "two of the soldiers": the people are under "of"
+            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if of is None:
+                continue
+            t = of
         if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") and t.lower_ not in RELATIVE_PRONOUNS
-                and t.ent_type_ not in _NOT_ACTORS and t not in out):
+                and t not in out):
             out.append(t)
     return out
 
@@ -421,8 +445,9 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
                     if extra_obj:
                         cand.recipient_options.append(("advcl.dobj", extra_obj))
     if sense.consume:
+        inf = infinitive(verb)
         for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp"):
+            if c.dep_ in ("xcomp", "ccomp") or c is inf:
                 ctx.consumed.add(c.i)
                 for cc in c.children:  # "agreed to meet and sign": both are the content
                     if cc.dep_ == "conj" and cc.pos_ == "VERB":

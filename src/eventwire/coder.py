@@ -389,6 +389,25 @@ class Coder:
         return Entity(span.text, span.start, span.end, name=ent.name, country=ent.country, sector=ent.sector,
                       wikidata=ent.wikidata, known=ent.known)
 
+    def _target(self, st: ArticleState, cand: Candidate, location: Place | None) -> Entity | None:
+        """What an attack hit when it is no actor ("struck a building", "shelled the town"):
+        the civilians of the place it hit, as CAMEO coders record it."""
+        first = next((toks for role, toks in cand.recipient_options if role == "dobj"), None)
+        if not first:
+            return None
+        tok = first[0]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lo, hi = mention_bounds(tok)
+        span = _without_article(st.doc[lo:hi])
+        from .resolve.actors import country_code
+
+        named = next((country_code(t.text) for t in st.doc[lo:hi] if t.ent_type_ in ("NORP", "GPE")), None)
+        country = named or (location.country if location is not None else None) or st.home_country
+        if country is None:
+            return None
+        return Entity(span.text, span.start_char, span.end_char, country=country, sector="CVL")
+
     def _assault_mode(self, st: ArticleState, cand: Candidate, sent) -> str | None:
         """The PLOVER mode an attack's own clause tells (suicide bombing, airstrike, shelling)."""
         clause = cand.clause or cand.trigger
@@ -445,6 +464,10 @@ class Coder:
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
         location = self._location(st, cand, recipients)
+        if not recipients and cand.event in ("ASSAULT", "COERCE"):
+            target = self._target(st, cand, location)
+            if target is not None:
+                recipients, role = [target], "dobj"
         mode = cand.mode
         if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)

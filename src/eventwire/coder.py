@@ -32,7 +32,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 # roles that name a co-participant rather than a target ("met with X", "talks between X and Y")
-_CO_PARTY_ROLES = {"prep:with", "prep:between", "dobj", "light.prep:with", "light.prep:between"}
+_CO_PARTY_ROLES = {"prep:with", "prep:between", "prep:against", "dobj", "light.prep:with", "light.prep:between"}
 
 
 _GROUP_NOUNS = {"group", "groups", "team", "delegation", "leader", "leaders", "member", "members", "thousands",
@@ -471,6 +471,10 @@ class Coder:
         mode = cand.mode
         if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)
+        elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
+            # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor
+            actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+            recipients = []
         start, end = cand.text_span
         claimed_by: Entity | None = None
         modality = cand.modality

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from . import attribution
 from .extract import Candidate, conjuncts, extract_doc
+from .ingest import furniture_kind
 from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
@@ -180,7 +181,9 @@ class Coder:
         info = self._resolve(st, span.text) if self._actor_head(tok) else None
         if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
             info = None  # a capitalised word the model does not call a person ("Position")
-        if info is not None and info.sector is not None and info.country is None:
+        if info is not None and info.sector is not None and (
+                info.country is None or (not info.known and info.country == st.home_country
+                                         and not self._explicit_country_text(span.text))):
             # "the opposition groups in Zimbabwe": the country stands after the head
             wider = _resolution_phrase(tok, lo, hi)
             if wider != span.text:
@@ -330,6 +333,8 @@ class Coder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for sent, cands in extract_doc(doc, self.book, skip=article.furniture):
+            if cands and len(sent.text) < 250 and furniture_kind(sent.text):
+                continue  # "Jane Doe contributed to this report." at the end of a paragraph
             self._feed_memory(st, sent)
             for cand in cands:
                 ev = self._event(st, cand, sent, findings)
@@ -364,7 +369,9 @@ class Coder:
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and not country_code(ent.text):
                 p = places_mod.resolve_place(ent.text, article_countries=ranked, start=ent.start_char, end=ent.end_char)
-                if p is not None and p.geonameid is not None:
+                # a place in a country the story never names is more likely a misread name
+                # ("Hassan" in "Hassan Sheikh Mohamud" is also a city in India)
+                if p is not None and p.geonameid is not None and (not ranked or p.country in ranked[:3]):
                     key = (p.geonameid,)
                     places[key] += 1
                     place_objs.setdefault(key, p)
@@ -448,10 +455,13 @@ class Coder:
 
     def _explicit_country(self, st: ArticleState, e: Entity) -> bool:
         """Whether the mention itself names its country (a demonym, a country, a capital)."""
+        return self._explicit_country_text(st.article.text[e.start:e.end])
+
+    @staticmethod
+    def _explicit_country_text(text: str) -> bool:
         from .resolve.actors import country_code
 
-        text = st.article.text[e.start:e.end]
-        return any(country_code(w) for w in text.replace("'s", " ").split() if w[:1].isupper())
+        return any(country_code(w) for w in text.replace("'s", " ").replace("’s", " ").split() if w[:1].isupper())
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         actors = self._entities(st, cand.actors)
@@ -464,6 +474,8 @@ class Coder:
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
         location = self._location(st, cand, recipients)
+        if not recipients and cand.needs_recipient:
+            return None
         if not recipients and cand.event in ("ASSAULT", "COERCE"):
             target = self._target(st, cand, location)
             if target is not None:

@@ -48,6 +48,7 @@ class Candidate:
     # resolution stage takes the first whose tokens are actors ("imposed sanctions on
     # Iran" yes; "agreed to set up a centre" no, so it looks further).
     recipient_options: list[tuple[str, list[Token]]] = field(default_factory=list)
+    needs_recipient: bool = False  # dropped when no recipient resolves to an actor
     extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
 
     @property
@@ -574,7 +575,7 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
     if cand.negated and cand.event in _COOPERATIVE and not cand.claimed_by and (
             cand.sense.pos == "verb" or cand.extra_triggers):
         head = cand.clause if cand.clause is not None else cand.trigger
-        refused = cand.modality in ("future", "conditional", "intended") or cand.event == "AGREE" or (
+        refused = cand.modality in ("future", "conditional", "intended") or (
             head.dep_ == "xcomp" and head.head.lemma_.lower() in book.negating_verbs)
         if refused:
             cand.event, cand.mode, cand.cameo, cand.negated = "REJECT", None, "12", False
@@ -612,7 +613,7 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     sense = book.verbs["demand"][0]
     return Candidate(sense=sense, trigger=verb, event="REQUEST", mode=None, cameo="10",
                      actors=_clean_actor_tokens(find_subject(verb)), recipients=conjuncts(target),
-                     confidence=0.55, clause=verb,
+                     confidence=0.55, clause=verb, needs_recipient=True,
                      recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
 
 

@@ -392,8 +392,10 @@ def _noun_actor(noun: Token) -> list[Token]:
     return []
 
 
-def _light_verb(noun: Token, book: PatternBook) -> Token | None:
-    """The verb a noun is the object of, when it is a light verb ("held talks")."""
+def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozenset()) -> Token | None:
+    """The verb a noun is the object of, when it is a light verb ("held talks"); ``extra``
+    are light verbs only this noun takes ("put troops on alert")."""
+    lights = book.light_verbs | extra
     head = noun.head
     for _ in range(2):  # "provided 25,000 tons of aid", "millions of dollars in aid"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in") and head.head.dep_ in ("dobj", "obj"):
@@ -401,10 +403,10 @@ def _light_verb(noun: Token, book: PatternBook) -> Token | None:
         else:
             break
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in book.light_verbs:
+        if head.lemma_.lower() in lights:
             return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        if head.head.lemma_.lower() in book.light_verbs and head.lower_ in ("to", "in", "into"):
+        if head.head.lemma_.lower() in lights and head.lower_ in ("to", "in", "into", "on", "under"):
             return head.head  # "resorted to throwing stones", "engaged in talks"
     return None
 
@@ -463,10 +465,10 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         # "launched a mediation effort between X and Y": the phrase's head carries it
         carrier = noun.head
-        light = _light_verb(carrier, book)
+        light = _light_verb(carrier, book, sense.light)
         if light is not None or any(c.dep_ == "prep" for c in carrier.children):
             noun = carrier
-    light = _light_verb(noun, book)
+    light = _light_verb(noun, book, sense.light)
     if sense.light and (light is None or light.lemma_.lower() not in sense.light):
         return None
     if light is not None:

@@ -190,6 +190,17 @@ def _modal_clause(verb: Token, book: PatternBook) -> bool:
     return bool(auxes & (book.future_aux | book.conditional_aux))
 
 
+def _extra_conditions(s: Sense, tok: Token, *, noun: bool) -> bool:
+    """The `requires` and `pobj` conditions of a sense (verbs.yaml)."""
+    if s.requires and not all(_role_tokens(tok, role, noun=noun) for role in s.requires):
+        return False
+    if s.pobj:
+        pobjs = {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+        if not (pobjs & s.pobj):
+            return False
+    return True
+
+
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb.lemma_.lower())
     if not senses:
@@ -217,6 +228,8 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
             continue
         if s.dep and not any(c.dep_ == s.dep for c in verb.children):
             continue
+        if not _extra_conditions(s, verb, noun=False):
+            continue
         return s
     return None
 
@@ -230,6 +243,8 @@ def _match_noun_sense(book: PatternBook, noun: Token) -> Sense | None:
         if s.plural_only and noun.tag_ not in ("NNS", "NNPS"):
             continue
         if s.compound and not (s.compound & compounds):
+            continue
+        if not _extra_conditions(s, noun, noun=True):
             continue
         return s
     return None

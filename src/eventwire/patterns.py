@@ -40,6 +40,8 @@ class Sense:
     ccomp: bool | str = False  # True, or "modal": the clause must say will/would/could
     weak: bool = False
     dep: str | None = None
+    requires: tuple[str, ...] = ()  # roles that must be filled ("exercises" with a partner: prep:with)
+    pobj: frozenset[str] = frozenset()  # a preposition's object must be one of these ("put under arrest")
     actor_sectors: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = ()
     consume: bool = False
@@ -125,6 +127,8 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         ccomp=row.get("ccomp") if row.get("ccomp") == "modal" else bool(row.get("ccomp", False)),
         weak=bool(row.get("weak", False)),
         dep=row.get("dep"),
+        requires=tuple(row.get("requires") or ()),
+        pobj=frozenset(str(o).lower() for o in row.get("pobj") or ()),
         actor_sectors=frozenset(row.get("actor_sectors") or ()),
         recipient=tuple(recipient) if recipient is not None else default_recipient,
         consume=bool(row.get("consume", False)),

@@ -179,6 +179,15 @@ class Coder:
         lo, hi = mention_bounds(tok)
         span = st.doc[lo:hi]
         info = self._resolve(st, span.text) if self._actor_head(tok) else None
+        if info is None and self._actor_head(tok) and tok.pos_ != "PRON":
+            # "Up to 100 ethnic Albanians": without the count, or failing that the head alone
+            rest = [t for t in span if t.ent_type_ not in ("CARDINAL", "QUANTITY") and t.pos_ not in ("NUM", "DET")
+                    and t.dep_ not in ("quantmod", "nummod")]
+            for phrase in (" ".join(t.text for t in rest), tok.text):
+                if phrase and phrase != span.text:
+                    info = self._resolve(st, phrase)
+                    if info is not None:
+                        break
         if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
             info = None  # a capitalised word the model does not call a person ("Position")
         if info is not None and info.sector is not None and (
@@ -480,6 +489,11 @@ class Coder:
             target = self._target(st, cand, location)
             if target is not None:
                 recipients, role = [target], "dobj"
+        if (not recipients and cand.event == "PROTEST" and location is not None and location.country
+                and location.start is not None and sent.start_char <= location.start < sent.end_char):
+            # a protest with no named target is against the authorities where it happens
+            recipients = [Entity(location.text, location.start, location.end, name=location.name,
+                                 country=location.country)]
         mode = cand.mode
         if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)

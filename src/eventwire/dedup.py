@@ -115,11 +115,22 @@ def _sets_compatible(a: set[str] | frozenset[str], b: set[str] | frozenset[str])
     return not a or not b or not a.isdisjoint(b)
 
 
+# The state's own organs: one outlet writes "Russia struck Kharkiv", another "Russian
+# forces struck Kharkiv". A bare state is coded GOV, so GOV must not split it from MIL.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _sectors_compatible(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    if _sets_compatible(a, b):
+        return True
+    return ("GOV" in a and b <= _STATE_SECTORS) or ("GOV" in b and a <= _STATE_SECTORS)
+
+
 def _compatible(c: _Open, m: Mention) -> bool:
     if not (_sets_compatible(c.actor_countries, m.actor_countries)
             and _sets_compatible(c.recipient_countries, m.recipient_countries)
-            and _sets_compatible(c.actor_sectors, m.actor_sectors)
-            and _sets_compatible(c.recipient_sectors, m.recipient_sectors)):
+            and _sectors_compatible(c.actor_sectors, m.actor_sectors)
+            and _sectors_compatible(c.recipient_sectors, m.recipient_sectors)):
         return False
     if not c.has_place or not m.has_place:
         return True

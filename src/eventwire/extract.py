@@ -201,8 +201,21 @@ def _extra_conditions(s: Sense, tok: Token, *, noun: bool) -> bool:
     return True
 
 
+def verb_lemma(tok: Token, known) -> str:
+    """The verb's lemma, checked against a word list: the small model's lemmatizer slips
+    on some forms ("staged" -> "stag"), so regular inflections are undone as a fallback."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    low = tok.lower_
+    for cut, add in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("es", "")):
+        if low.endswith(cut) and (low[: -len(cut)] + add) in known:
+            return low[: -len(cut)] + add
+    return lemma
+
+
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
-    senses = book.verbs.get(verb.lemma_.lower())
+    senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
         return None
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -418,10 +431,10 @@ def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozense
         else:
             break
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in lights:
+        if verb_lemma(head, lights) in lights:
             return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        if head.head.lemma_.lower() in lights and head.lower_ in ("to", "in", "into", "on", "under"):
+        if verb_lemma(head.head, lights) in lights and head.lower_ in ("to", "in", "into", "on", "under"):
             return head.head  # "resorted to throwing stones", "engaged in talks"
     return None
 
@@ -484,7 +497,7 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         if light is not None or any(c.dep_ == "prep" for c in carrier.children):
             noun = carrier
     light = _light_verb(noun, book, sense.light)
-    if sense.light and (light is None or light.lemma_.lower() not in sense.light):
+    if sense.light and (light is None or verb_lemma(light, sense.light) not in sense.light):
         return None
     if light is not None:
         if light.i in ctx.consumed and light.lemma_.lower() not in ("launch", "carry", "stage", "hold", "conduct"):

@@ -376,7 +376,14 @@ class KnowledgeBase:
             src = self._country_source.get(rec.code, 0)
             for name in [rec.name, *rec.aliases]:
                 self._put(name, Lex("country", RANK_COUNTRY, code=rec.code, word=name, source=src))
+            dems = list(rec.demonyms)
             for dem in rec.demonyms:
+                # the people's plural is often missing from the data: "Liberian" -> "Liberians"
+                if dem[:1].isupper() and dem.endswith(("an", "ian", "i", "ni", "ot", "ek", "er")) and " " not in dem:
+                    people = dem + "s"
+                    if people not in dems:
+                        dems.append(people)
+            for dem in dems:
                 plural = dem.endswith("s") and not dem.endswith(("ss", "Swiss")) and dem[0].isupper()
                 self._put(dem, Lex("demonym", RANK_DEMONYM, code=rec.code, plural=plural, word=dem, source=src))
             if rec.capital:

@@ -190,6 +190,8 @@ class Coder:
                         break
         if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
             info = None  # a capitalised word the model does not call a person ("Position")
+        if info is not None and info.kind == "person" and tok.ent_type_ in _PLACE_LABELS and not info.title:
+            info = None  # "The Hague" is a city, not William Hague
         if info is not None and info.sector is not None and (
                 info.country is None or (not info.known and info.country == st.home_country
                                          and not self._explicit_country_text(span.text))):

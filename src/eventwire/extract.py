@@ -348,6 +348,8 @@ def _negated(verb: Token, book: PatternBook) -> bool:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in book.negating_verbs:
             return True
+        if tok.dep_ in ("xcomp", "ccomp", "pcomp") and tok.head.lemma_.lower() in _DENIALS:
+            return True  # "Iran denies sending weapons", "denied that its troops killed civilians"
         if tok.dep_ in ("xcomp",) or (tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
             tok = tok.head
             continue
@@ -441,6 +443,13 @@ def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozense
 
 def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | None:
     book = ctx.book
+    if sense.event == "ASSAULT" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        head_sense = _match_verb_sense(book, verb.head) if verb.head.pos_ == "VERB" else None
+        if head_sense is None or head_sense.event != "ASSAULT":
+            # "imposed sanctions ..., targeting two banks": how the measure aims, not an attack
+            light_noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.lemma_.lower() in book.nouns), None)
+            if head_sense is not None or light_noun is not None:
+                return None
     actors = _clean_actor_tokens(find_subject(verb))
     options = _clean_options(recipient_options(verb, sense, book), actors)
     if sense.reciprocal and len(actors) > 1:
@@ -621,6 +630,7 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
         cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
 
 
+_DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
 _STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
                     "argue", "warn", "reiterate", "write", "repeat", "maintain"}

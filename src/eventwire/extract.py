@@ -524,6 +524,10 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     else:
         if sense.light_only:
             return None
+        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos"):
+            # "rejected Pakistan's allegation", "over Israel's crackdown": a noun that is an
+            # argument of another clause names an event told elsewhere, not this sentence's news
+            return None
         actors = _noun_actor(noun)
         if sense.reciprocal and not actors:
             actors = prep_objects(noun, "between")

@@ -27,6 +27,7 @@ def _options(args: argparse.Namespace):
         patterns=tuple(args.patterns or ()),
         actor_files=tuple(args.actors or ()),
         max_chars=args.max_chars,
+        keep_historical=args.historical,
         ingest=IngestOptions(max_bytes=args.max_bytes, check_language=not args.no_language_check),
     )
 
@@ -298,6 +299,8 @@ def _add_coding_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=int, default=20_000_000, help="largest input document accepted")
     p.add_argument("--max-chars", type=int, default=1_000_000, help="longest text the parser is given")
     p.add_argument("--no-language-check", action="store_true", help="code every document as English")
+    p.add_argument("--historical", action="store_true",
+                   help="also code events the story dates two or more years before itself")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 

@@ -157,8 +157,12 @@ def _dateline_place(article: Article, ranked: list[str]) -> Place | None:
 class Coder:
     """Codes parsed articles. One instance per process; reuse it across articles."""
 
-    def __init__(self, book: PatternBook, *, resolver: ActorResolver | None = None, coder_version: str = ""):
+    def __init__(self, book: PatternBook, *, resolver: ActorResolver | None = None, coder_version: str = "",
+                 keep_historical: bool = False):
         self.book = book
+        # events the story dates two or more years before its own date are recalled
+        # history; they are left out unless asked for (PLOVER's "historical" auxiliary)
+        self.keep_historical = keep_historical
         self.resolver = resolver or ActorResolver()
         self.coder_version = coder_version
 
@@ -527,6 +531,10 @@ class Coder:
         conf -= 0.05 if any(a.text.lower() in _PRONOUNS for a in actors) else 0.0
         conf -= 0.05 if len(sent) > 45 else 0.0
         conf = round(min(1.0, max(0.05, conf)), 3)
+        date = self._date(st, cand)
+        if (not self.keep_historical and date and st.article.date is not None
+                and int(date[:4]) <= st.article.date.year - 2):
+            return None  # a recalled past event ("relations soured in 2010"), not this story's news
         ev_id = hashlib.sha1(
             f"{st.article.id}\x1f{start}\x1f{cand.event}\x1f{[(a.start, a.end) for a in actors]}".encode()
         ).hexdigest()[:16]
@@ -543,7 +551,7 @@ class Coder:
             modality=modality,
             claimed_by=claimed_by,
             location=location,
-            date=self._date(st, cand),
+            date=date,
             event_text=st.article.text[start:end],
             event_start=start,
             event_end=end,

@@ -41,6 +41,7 @@ class Options:
     patterns: tuple[str, ...] = ()  # extra verbs.yaml-shaped files, tried before ours
     actor_files: tuple[str, ...] = ()  # extra actor knowledge (our YAML or PETRARCH dictionaries)
     max_chars: int = 1_000_000  # longer texts are refused: the parser's memory grows with length
+    keep_historical: bool = False  # also code events dated 2+ years before the article
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
 
@@ -90,6 +91,7 @@ def coder_version(options: Options | None = None) -> str:
     for extra in (*opts.patterns, *opts.actor_files):
         h.update(Path(extra).read_bytes())
     h.update(opts.model.encode())
+    h.update(b"historical" if opts.keep_historical else b"")
     return f"{__version__}+{h.hexdigest()[:10]}"
 
 
@@ -99,13 +101,14 @@ _CODERS: dict[tuple, Coder] = {}
 def get_coder(options: Options | None = None) -> Coder:
     """The process's coder for these options (built once: loading knowledge is not free)."""
     opts = options or Options()
-    key = (opts.patterns, opts.actor_files, opts.model)
+    key = (opts.patterns, opts.actor_files, opts.model, opts.keep_historical)
     coder = _CODERS.get(key)
     if coder is None:
         from .resolve.actors import ActorResolver, KnowledgeBase
 
         kb = KnowledgeBase.load(extra_paths=[Path(p) for p in opts.actor_files]) if opts.actor_files else None
-        coder = Coder(patterns_for(opts.patterns), resolver=ActorResolver(kb), coder_version=coder_version(opts))
+        coder = Coder(patterns_for(opts.patterns), resolver=ActorResolver(kb), coder_version=coder_version(opts),
+                      keep_historical=opts.keep_historical)
         _CODERS[key] = coder
     return coder
 

@@ -705,7 +705,10 @@ def extract_doc(doc: Doc, book: PatternBook, *, skip: Iterable[tuple[int, int]] 
     """Candidates sentence by sentence; sentences inside ``skip`` ranges (page furniture) yield none."""
     skip = list(skip)
     for sent in doc.sents:
-        if any(s <= sent.start_char and sent.end_char <= e for s, e in skip):
+        words = [t for t in sent if not t.is_space]
+        start = words[0].idx if words else sent.start_char
+        end = words[-1].idx + len(words[-1].text) if words else sent.end_char
+        if any(s <= start and end <= e for s, e in skip):
             yield sent, []
             continue
         yield sent, extract_sentence(sent, book)

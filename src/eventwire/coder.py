@@ -30,13 +30,15 @@ _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_FIRST_PERSON = {"we", "i", "us", "our"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 # roles that name a co-participant rather than a target ("met with X", "talks between X and Y")
 _CO_PARTY_ROLES = {"prep:with", "prep:between", "prep:against", "dobj", "light.prep:with", "light.prep:between"}
 
 
-_GROUP_NOUNS = {"group", "groups", "team", "delegation", "leader", "leaders", "member", "members", "thousands",
+_GROUP_NOUNS = {"group", "groups", "team", "delegation", "delegations", "coalition", "family", "families",
+                "leader", "leaders", "member", "members", "thousands",
                 "hundreds", "dozens", "scores", "millions", "tens", "number", "some", "many", "most", "all",
                 "part", "representatives", "supporters", "head", "chief", "side", "sides", "wing", "units",
                 "officials", "forces"}
@@ -50,7 +52,7 @@ def _substitute(tok: Token) -> Token | None:
             return c
     if tok.lower_ in _GROUP_NOUNS or tok.pos_ in ("NUM", "PRON"):
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
@@ -478,7 +480,23 @@ class Coder:
 
         return any(country_code(w) for w in text.replace("'s", " ").replace("’s", " ").split() if w[:1].isupper())
 
+    def _first_person(self, st: ArticleState, toks: list[Token], findings) -> None:
+        """"We will never negotiate," the minister said: inside a quote, "we" and "I" are
+        the speaker (resolved once, before the ordinary resolution sees the pronoun)."""
+        for tok in toks:
+            if tok.lower_ not in _FIRST_PERSON or tok.i in st.cache:
+                continue
+            f = attribution.claim_for_offset(findings, tok.idx, tok.idx + len(tok.text))
+            if f is None or f.speaker is None:
+                continue
+            speaker = self._speaker(st, f.speaker)
+            if speaker is not None and (speaker.country or speaker.sector):
+                st.cache[tok.i] = Entity(tok.text, tok.idx, tok.idx + len(tok.text), name=speaker.name,
+                                         country=speaker.country, sector=speaker.sector,
+                                         wikidata=speaker.wikidata, known=speaker.known)
+
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
+        self._first_person(st, cand.actors, findings)
         actors = self._entities(st, cand.actors)
         if not actors and cand.event == "ASSAULT" and cand.actors:
             loc = self._location(st, cand, [])

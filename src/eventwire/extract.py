@@ -566,6 +566,11 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
     for c in cand.trigger.children:
         if c.dep_ == "prep" and c.lower_ == prep:
             for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    # "blamed Israel for the killing of X": the event noun is the accused act
+                    inner = _nested_noun(cand, g, ctx)
+                    if inner is not None:
+                        return inner
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
                     sense = _match_verb_sense(ctx.book, g)
                     negated_by_verb = False
@@ -591,6 +596,18 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                     inner.confidence -= 0.1
                     return inner
     return None
+
+
+def _nested_noun(cand: Candidate, noun: Token, ctx: _Context) -> Candidate | None:
+    sense = _match_noun_sense(ctx.book, noun)
+    if sense is None or not cand.recipients:
+        return None
+    options = _clean_options(recipient_options(noun, sense, ctx.book, noun=True), list(cand.recipients))
+    ctx.consumed.add(noun.i)
+    return Candidate(sense=sense, trigger=noun, event=sense.event, mode=sense.mode, cameo=sense.cameo,
+                     actors=list(cand.recipients), recipients=options[0][1] if options else [],
+                     modality="claimed", confidence=sense.conf - 0.15, clause=cand.trigger,
+                     claimed_by=list(cand.actors), recipient_options=options)
 
 
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -69,12 +70,26 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("’", "'").split())
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(s: str) -> list[str]:
+    """Words of a mention: letters and digits; punctuation, hyphens and "'s" split them."""
+    return [w for w in _WORD.findall(s.lower().replace(".", "")) if w != "s"]
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    """Whether ``inner`` stands in ``outer`` as whole words ("it" is not in "military")."""
+    n = len(inner)
+    return any(outer[i:i + n] == inner for i in range(len(outer) - n + 1))
+
+
 def entity_matches(gold: dict[str, Any], pred: Entity, *, check_country: bool = True) -> bool:
     if "start" in gold and "end" in gold and gold.get("start") is not None:
         hit = pred.start < gold["end"] and gold["start"] < pred.end
     else:
-        g, p = _norm(gold.get("text", "")), _norm(pred.text)
-        hit = bool(g) and bool(p) and (g in p or p in g)
+        g, p = _words(gold.get("text", "")), _words(pred.text)
+        hit = bool(g) and bool(p) and (_contains(p, g) or _contains(g, p))
     if not hit:
         return False
     if check_country and gold.get("country"):

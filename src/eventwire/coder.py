@@ -59,6 +59,13 @@ def _substitute(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
+    if tok.pos_ == "NOUN":
+        # "the offices of the Palestinian administrators", "computers of army officers"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
     return None
 
 

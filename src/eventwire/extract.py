@@ -247,11 +247,13 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     return None
 
 
-def _match_noun_sense(book: PatternBook, noun: Token) -> Sense | None:
+def _noun_senses(book: PatternBook, noun: Token) -> list[Sense]:
+    """Every sense of an event noun whose conditions hold, in the file's order."""
     senses = book.nouns.get(noun.lemma_.lower())
     if not senses:
-        return None
+        return []
     compounds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    out = []
     for s in senses:
         if s.plural_only and noun.tag_ not in ("NNS", "NNPS"):
             continue
@@ -259,8 +261,13 @@ def _match_noun_sense(book: PatternBook, noun: Token) -> Sense | None:
             continue
         if not _extra_conditions(s, noun, noun=True):
             continue
-        return s
-    return None
+        out.append(s)
+    return out
+
+
+def _match_noun_sense(book: PatternBook, noun: Token) -> Sense | None:
+    senses = _noun_senses(book, noun)
+    return senses[0] if senses else None
 
 
 def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
@@ -703,9 +710,11 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
                     _apply_modality(nested, book)
                     out.append(nested)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            sense = _match_noun_sense(book, tok)
-            if sense is not None:
+            # a sense whose light-verb or argument test fails falls through to the next one
+            for sense in _noun_senses(book, tok):
                 cand = _noun_candidate(tok, sense, ctx)
+                if cand is not None:
+                    break
         if cand is not None:
             _apply_modality(cand, book)
             out.append(cand)

@@ -458,7 +458,10 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
             if head_sense is not None or light_noun is not None:
                 return None
     actors = _clean_actor_tokens(find_subject(verb))
-    options = _clean_options(recipient_options(verb, sense, book), actors)
+    options = recipient_options(verb, sense, book)
+    if sense.event == "PROTEST":
+        options += _purpose_targets(verb, ctx)
+    options = _clean_options(options, actors)
     if sense.reciprocal and len(actors) > 1:
         # "Moscow and Washington pledged to coordinate strikes against IS": IS is not a party
         options = [(r, t) for r, t in options if r.split(".")[-1] in ("prep:with", "prep:between")]
@@ -546,6 +549,8 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         extra = []
         conf = sense.conf - 0.15
     actors = _clean_actor_tokens(actors)
+    if sense.event == "PROTEST" and light is not None:
+        options += _purpose_targets(light, ctx)
     options = _clean_options(options, actors)
     recipients = options[0][1] if options else []
     return Candidate(
@@ -603,6 +608,25 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                     inner.confidence -= 0.1
                     return inner
     return None
+
+
+def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]]:
+    """"staged a hunger strike to protest Assad's failure", "demonstrated to demand the
+    resignation of X": a protest's target is often in its purpose clause."""
+    x = infinitive(verb)
+    if x is None:
+        return []
+    sense = _match_verb_sense(ctx.book, x)
+    if sense is None or sense.event not in ("PROTEST", "REQUEST", "ACCUSE", "REJECT"):
+        return []
+    if sense.event == "PROTEST":
+        ctx.consumed.add(x.i)  # one protest, not two
+    out = []
+    for role in ("obj.poss", "dobj", "prep:against", "obj.prep:of", "obj.prep:by", "obj.prep:from"):
+        toks = _role_tokens(x, role)
+        if toks:
+            out.append(("purpose." + role, toks))
+    return out
 
 
 def _nested_noun(cand: Candidate, noun: Token, ctx: _Context) -> Candidate | None:

@@ -259,7 +259,10 @@ class Coder:
         if tok.lemma_.lower() not in self.book.attack_nouns or tok.dep_ not in ("nsubj", "pobj", "nsubjpass"):
             return None
         lo, hi = mention_bounds(tok)
-        span = st.doc[lo:hi]
+        span = _without_article(st.doc[lo:hi])
+        if location is None:  # "a roadside bombing near the town of Samarra"
+            location = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS
+                             for p in (self._place_for(st, o) for o in c.children if o.dep_ == "pobj") if p), None)
         country = (location.country if location is not None else None) or st.home_country
         return Entity(span.text, span.start_char, span.end_char, name=None, country=country, sector="UAF")
 

@@ -387,6 +387,7 @@ def _modality(verb: Token, book: PatternBook) -> str:
     return "asserted"
 
 
+_REFLEXIVES = {"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself", "each", "other"}
 _NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
@@ -401,7 +402,7 @@ def _clean_actor_tokens(toks: Iterable[Token]) -> list[Token]:
                 continue
             t = of
         if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") and t.lower_ not in RELATIVE_PRONOUNS
-                and t not in out):
+                and t.lower_ not in _REFLEXIVES and t not in out):
             out.append(t)
     return out
 

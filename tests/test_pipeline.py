@@ -157,3 +157,11 @@ def test_pronoun_subject_inherits_the_named_minister():
     assert acc.actor[0].text == "He"
     assert (acc.actor[0].country, acc.actor[0].sector) == ("RUS", "MIL")
     assert acc.recipient[0].country == "UKR"
+
+
+def test_document_contexts_say_why(coded_examples):
+    somalia = coded_examples["somalia-airstrike-2024-03-19"]
+    assert "terrorism" in somalia.events[0].context and "military" in somalia.events[0].context
+    tbilisi = coded_examples["tbilisi_protest.html"]
+    assert "repression" in tbilisi.events[0].context
+    assert all(ev.context == tbilisi.events[0].context for ev in tbilisi.events)  # document level

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from . import attribution
+from .contexts import document_contexts
 from .extract import Candidate, conjuncts, extract_doc
 from .ingest import furniture_kind
 from .patterns import PatternBook
@@ -372,6 +373,9 @@ class Coder:
                     continue
                 seen.add(key)
                 events.append(ev)
+        contexts = document_contexts(doc, skip=article.furniture)
+        for ev in events:
+            ev.context = list(contexts)
         quotes = attribution.to_quotes(findings, doc_id=article.id, resolve_speaker=lambda sp: self._speaker(st, sp))
         return CodedArticle(
             article=article,

@@ -28,7 +28,7 @@ from .records import Article, CodedArticle, Event, Failure
 log = logging.getLogger(__name__)
 
 # Files whose content changes what the coder outputs: a new version re-codes stored articles.
-_KNOWLEDGE_FILES = ("verbs.yaml", "ontology.yaml", "countries.yaml", "agents.yaml", "actors.yaml",
+_KNOWLEDGE_FILES = ("verbs.yaml", "ontology.yaml", "contexts.yaml", "countries.yaml", "agents.yaml", "actors.yaml",
                     "speech_verbs.yaml", "places_extra.yaml")
 
 

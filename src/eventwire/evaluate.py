@@ -348,6 +348,17 @@ def _ent_str(e: dict | Entity) -> str:
     return f"{e.get('text')}[{e.get('country') or '?'}/{e.get('sector') or '?'}]"
 
 
+def _evidence(text: str, gold: dict) -> str:
+    """The sentence of a document where a missed gold event's entities stand (or its note)."""
+    names = [e.get("text", "") for e in (*(gold.get("actor") or []), *(gold.get("recipient") or []))]
+    best, best_score = "", 0
+    for sent in re.split(r"(?<=[.!?”\"])\s+", text):
+        score = sum(1 for n in names if n and n in sent)
+        if score > best_score:
+            best, best_score = sent, score
+    return best or gold.get("note") or text
+
+
 def format_errors(report: EvalReport) -> str:
     lines: list[str] = []
     for out in report.outcomes:
@@ -355,7 +366,7 @@ def format_errors(report: EvalReport) -> str:
         for g in out.fn:
             lines.append(f"MISS {out.doc_id} {g['event']} {[_ent_str(a) for a in g.get('actor') or []]} -> "
                          f"{[_ent_str(a) for a in g.get('recipient') or []]}")
-            lines.append(f"     | {sent[:300]}")
+            lines.append(f"     | {_evidence(sent, g)[:300]}")
         for p in out.fp:
             lines.append(f"FP   {out.doc_id} {p.event} {[_ent_str(a) for a in p.actor]} -> "
                          f"{[_ent_str(a) for a in p.recipient]}  by {p.pattern} conf {p.confidence}")

@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import GoldFormatError
 from .records import Article, CodedArticle, Entity, Event, Failure, Quote
+from .scores import PRF
 
 
 @dataclass(slots=True)
@@ -155,30 +156,6 @@ def judge(doc_id: str, gold_events: list[dict], predicted: list[Event]) -> Outco
 
 
 # ----------------------------------------------------------------------------- scores
-@dataclass(slots=True)
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
-
-
 @dataclass(slots=True)
 class EvalReport:
     documents: int = 0

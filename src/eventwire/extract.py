@@ -51,6 +51,16 @@ class Candidate:
     needs_recipient: bool = False  # dropped when no recipient resolves to an actor
     extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
 
+    @classmethod
+    def of(cls, sense: Sense, trigger: Token, actors: list[Token],
+           options: list[tuple[str, list[Token]]], **fields) -> "Candidate":
+        """A candidate with the sense's type, mode and CAMEO code; the recipients are the
+        first option's tokens (the resolution stage may pick a later one)."""
+        fields.setdefault("confidence", sense.conf)
+        return cls(sense=sense, trigger=trigger, event=sense.event, mode=sense.mode, cameo=sense.cameo,
+                   actors=actors, recipients=options[0][1] if options else [], recipient_options=options,
+                   **fields)
+
     @property
     def text_span(self) -> tuple[int, int]:
         toks = [self.trigger, *self.extra_triggers]
@@ -466,25 +476,11 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if sense.reciprocal and len(actors) > 1:
         # "Moscow and Washington pledged to coordinate strikes against IS": IS is not a party
         options = [(r, t) for r, t in options if r.split(".")[-1] in ("prep:with", "prep:between")]
-    recipients = options[0][1] if options else []
     negated = _negated(verb, book)
     modality = _modality(verb, book)
     extra = [c for c in verb.children if c.dep_ == "prt"]
-    cand = Candidate(
-        sense=sense,
-        trigger=verb,
-        event=sense.event,
-        mode=sense.mode,
-        cameo=sense.cameo,
-        actors=actors,
-        recipients=recipients,
-        negated=negated,
-        modality=modality,
-        confidence=sense.conf,
-        clause=verb,
-        extra_triggers=extra,
-        recipient_options=options,
-    )
+    cand = Candidate.of(sense, verb, actors, options, negated=negated, modality=modality, clause=verb,
+                        extra_triggers=extra)
     if sense.event == "ASSAULT":
         # "bombings struck army positions, killing a dozen soldiers": one attack, more victims
         for c in verb.children:
@@ -553,22 +549,8 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if sense.event == "PROTEST" and light is not None:
         options += _purpose_targets(light, ctx)
     options = _clean_options(options, actors)
-    recipients = options[0][1] if options else []
-    return Candidate(
-        sense=sense,
-        trigger=noun,
-        event=sense.event,
-        mode=sense.mode,
-        cameo=sense.cameo,
-        actors=actors,
-        recipients=recipients,
-        negated=negated,
-        modality=modality,
-        confidence=conf,
-        clause=clause,
-        extra_triggers=extra,
-        recipient_options=options,
-    )
+    return Candidate.of(sense, noun, actors, options, negated=negated, modality=modality, confidence=conf,
+                        clause=clause, extra_triggers=extra)
 
 
 def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:

@@ -24,33 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .records import Quote
+from .scores import PRF
 
 __all__ = ["PRF", "QuoteScores", "format_quote_scores", "score_quotes", "span_overlap"]
 
 THRESHOLDS = (0.3, 0.8)
 KINDS = ("all", "direct", "indirect")
-
-
-@dataclass(slots=True)
-class PRF:
-    """Counts and rates for one kind of quote at one overlap threshold."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)

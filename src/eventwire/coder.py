@@ -31,6 +31,7 @@ _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_DRILLS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
@@ -523,6 +524,10 @@ class Coder:
         location = self._location(st, cand, recipients)
         if not recipients and cand.needs_recipient:
             return None
+        event, mode, cameo = cand.event, cand.mode, cand.cameo
+        if event == "COOPERATE" and len(actors) == 1 and not recipients and cand.trigger.lemma_.lower() in _DRILLS:
+            # military drills with no partner are a show of force (MOBILIZE), not cooperation
+            event, mode, cameo = "MOBILIZE", "troops", "15"
         if not recipients and cand.event in ("ASSAULT", "COERCE"):
             target = self._target(st, cand, location)
             if target is not None:
@@ -532,7 +537,6 @@ class Coder:
             # a protest with no named target is against the authorities where it happens
             recipients = [Entity(location.text, location.start, location.end, name=location.name,
                                  country=location.country)]
-        mode = cand.mode
         if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
@@ -553,9 +557,9 @@ class Coder:
                     claimed_by = Entity(f.speaker.text, f.speaker.start, f.speaker.end)
             if f is not None and modality == "asserted":
                 modality = "claimed"
-        if cand.event == "ASSAULT":
+        if event == "ASSAULT":
             mode = self._assault_mode(st, cand, sent) or mode
-        etype = self.book.types[cand.event]
+        etype = self.book.types[event]
         conf = cand.confidence
         conf += 0.1 if any(a.known for a in actors) else 0.0
         conf -= 0.15 if any(a.country is None for a in actors) else 0.0
@@ -568,14 +572,14 @@ class Coder:
                 and int(date[:4]) <= st.article.date.year - 2):
             return None  # a recalled past event ("relations soured in 2010"), not this story's news
         ev_id = hashlib.sha1(
-            f"{st.article.id}\x1f{start}\x1f{cand.event}\x1f{[(a.start, a.end) for a in actors]}".encode()
+            f"{st.article.id}\x1f{start}\x1f{event}\x1f{[(a.start, a.end) for a in actors]}".encode()
         ).hexdigest()[:16]
         return Event(
             id=ev_id,
             doc_id=st.article.id,
-            event=cand.event,
+            event=event,
             mode=mode,
-            cameo=cand.cameo or etype.cameo,
+            cameo=cameo or etype.cameo,
             quad=etype.quad,
             actor=actors,
             recipient=recipients,

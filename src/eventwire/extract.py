@@ -602,8 +602,8 @@ def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]
     sense = _match_verb_sense(ctx.book, x)
     if sense is None or sense.event not in ("PROTEST", "REQUEST", "ACCUSE", "REJECT"):
         return []
-    if sense.event in ("PROTEST", "REQUEST"):
-        ctx.consumed.add(x.i)  # "demonstrated to demand reforms": one protest, its demand the target
+    if sense.event == "PROTEST":
+        ctx.consumed.add(x.i)  # one protest, not two
     out = []
     for role in ("obj.poss", "dobj", "prep:against", "obj.prep:of", "obj.prep:by", "obj.prep:from"):
         toks = _role_tokens(x, role)

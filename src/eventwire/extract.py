@@ -576,7 +576,7 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                             return None
                         ctx.consumed.add(g.i)
                         g, sense, negated_by_verb = x, _match_verb_sense(ctx.book, x), True
-                    if sense is None:
+                    if sense is None or sense.event == "NONE":
                         return None
                     ctx.consumed.add(g.i)
                     inner = _verb_candidate(g, sense, ctx)
@@ -710,7 +710,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
                 out.append(demand)
                 continue
             sense = _match_verb_sense(book, tok)
-            if sense is not None:
+            if sense is not None and sense.event != "NONE":
                 cand = _verb_candidate(tok, sense, ctx)
                 nested = _nested(cand, ctx) if cand is not None else None
                 if nested is not None:
@@ -719,6 +719,8 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         elif tok.pos_ in ("NOUN", "PROPN"):
             # a sense whose light-verb or argument test fails falls through to the next one
             for sense in _noun_senses(book, tok):
+                if sense.event == "NONE":
+                    break
                 cand = _noun_candidate(tok, sense, ctx)
                 if cand is not None:
                     break

@@ -108,7 +108,9 @@ def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
 
 def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[str, ...], where: str) -> Sense:
     event = row.get("event")
-    if event not in PLOVER_TYPES:
+    if event == "NONE":  # a reading that is no event ("met its requirements"); stops the search
+        pass
+    elif event not in PLOVER_TYPES:
         raise KnowledgeFileError(f"{where}: {pos} {lemma!r}: unknown event type {event!r}")
     cameo = row.get("cameo")
     if cameo is not None and not isinstance(cameo, str):

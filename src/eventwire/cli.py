@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from .errors import EventwireError
 
@@ -96,9 +95,8 @@ def cmd_code(args: argparse.Namespace) -> int:
                 quotes_out.extend(q.to_dict() for q in item.quotes)
         if store is not None:
             # the output files cover every input, also those stored by an earlier, interrupted run
-            wanted = set(seen_docs)
-            events_out = [e.to_dict() for e in store.events() if e.doc_id in wanted]
-            quotes_out = [q.to_dict() for q in store.quotes() if q.doc_id in wanted]
+            events_out = [e.to_dict() for e in store.events(doc_ids=seen_docs)]
+            quotes_out = [q.to_dict() for q in store.quotes(doc_ids=seen_docs)]
             # one happening, many reports: clusters are recomputed over the whole store
             n_clusters = store.recluster() if summary.documents else None
             store.finish_run(run_id, counts={"documents": summary.documents, "events": summary.events,

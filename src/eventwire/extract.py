@@ -17,15 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .patterns import PatternBook, Sense
 
-SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report", "message",
                    "note", "decree", "motion", "order", "appeal", "petition", "proposal", "plan"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
-# Reported-speech heads: an event under one of these is somebody's claim; the
-# attribution stage says whose. Listed here only so the speech verb itself is
-# never taken as a light verb or an event.
-CONTENT_DEPS = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl"}
 
 
 @dataclass(slots=True)
@@ -83,10 +78,6 @@ def _child(tok: Token, deps: set[str] | str) -> Token | None:
         if c.dep_ in deps:
             return c
     return None
-
-
-def _children(tok: Token, dep: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == dep]
 
 
 def infinitive(verb: Token) -> Token | None:

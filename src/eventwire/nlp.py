@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -102,9 +101,3 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, with_ruler: bool = True):
             with nlp.select_pipes(enable=[]):
                 ruler.add_patterns(patterns)
     return nlp
-
-
-def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator:
-    """Parse texts in batches with ``nlp.pipe``; yields spaCy ``Doc`` objects in order."""
-    nlp = load_pipeline(model)
-    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -25,18 +25,14 @@ _UNIT = {"mentions": "count(*)",
 
 
 def _filters(*, event: str | None, since: Any, until: Any, include_negated: bool) -> tuple[list[str], list]:
-    where, args = [], []
+    from .store import date_filters
+
+    where, args = date_filters(since, until)
     if not include_negated:
         where.append("NOT negated")
     if event is not None:
         where.append("event = ?")
         args.append(event)
-    if since is not None:
-        where.append("event_date >= ?::DATE")
-        args.append(str(since))
-    if until is not None:
-        where.append("event_date <= ?::DATE")
-        args.append(str(until))
     return where, args
 
 

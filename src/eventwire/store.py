@@ -393,12 +393,13 @@ class Store:
         actor_country: str | None = None,
         event: str | None = None,
         doc_id: str | None = None,
+        doc_ids: Sequence[str] | None = None,
         since: str | _dt.date | None = None,
         until: str | _dt.date | None = None,
         limit: int | None = None,
     ) -> list[Event]:
         """Stored events, in article then sentence order, exactly as they were written."""
-        where, args = [], []
+        where, args = date_filters(since, until)
         if actor_country is not None:
             where.append("list_contains(actor_countries, ?)")
             args.append(actor_country)
@@ -406,12 +407,9 @@ class Store:
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
-        if since is not None:
-            where.append("event_date >= ?::DATE")
-            args.append(str(since))
-        if until is not None:
-            where.append("event_date <= ?::DATE")
-            args.append(str(until))
+        if doc_ids is not None:
+            where.append("list_contains(?, doc_id)")
+            args.append(list(doc_ids))
         sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -430,12 +428,16 @@ class Store:
         finally:
             cur.close()
 
-    def quotes(self, *, doc_id: str | None = None, speaker_country: str | None = None) -> list[Quote]:
+    def quotes(self, *, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+               speaker_country: str | None = None) -> list[Quote]:
         where, args = [], []
         for column, value in (("doc_id", doc_id), ("speaker_country", speaker_country)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
+        if doc_ids is not None:
+            where.append("list_contains(?, doc_id)")
+            args.append(list(doc_ids))
         sql = 'SELECT id, doc_id, text, start, "end", direct, speaker, cue FROM quotes'
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -501,6 +503,18 @@ class Store:
 
         self._check_writable()
         return recluster_store(self, window_days=window_days)
+
+
+def date_filters(since: str | _dt.date | None, until: str | _dt.date | None) -> tuple[list[str], list]:
+    """SQL conditions (and their arguments) for an event-date range; either end may be open."""
+    where, args = [], []
+    if since is not None:
+        where.append("event_date >= ?::DATE")
+        args.append(str(since))
+    if until is not None:
+        where.append("event_date <= ?::DATE")
+        args.append(str(until))
+    return where, args
 
 
 # --- read-only guard ----------------------------------------------------------------------

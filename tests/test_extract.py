@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 import spacy
 
 from eventwire.extract import extract_sentence, find_subject
@@ -198,3 +198,85 @@ def test_relative_clause_subject_is_the_modified_noun():
 @pytest.mark.parametrize("lemma", ["accuse", "attack", "meet", "arrest", "impose"])
 def test_pattern_book_has_common_news_verbs(lemma):
     assert lemma in BOOK.verbs or lemma in BOOK.light_verbs
+
+
+def test_a_requests_content_is_not_an_event():
+    # "The ministers urged Russia to accept the ceasefire": the request, not an acceptance
+    doc = parse([
+        ("ministers", "minister", "NOUN", "NNS", 1, "nsubj"),
+        ("urged", "urge", "VERB", "VBD", 1, "ROOT"),
+        ("Russia", "Russia", "PROPN", "NNP", 1, "dobj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("accept", "accept", "VERB", "VB", 1, "xcomp"),
+        ("ceasefire", "ceasefire", "NOUN", "NN", 4, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["REQUEST"]
+
+
+def test_a_condition_is_not_an_event():
+    # "Rebels will free soldiers if the government releases prisoners"
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+        ("will", "will", "AUX", "MD", 2, "aux"),
+        ("free", "free", "VERB", "VB", 2, "ROOT"),
+        ("soldiers", "soldier", "NOUN", "NNS", 2, "dobj"),
+        ("if", "if", "SCONJ", "IN", 7, "mark"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("government", "government", "NOUN", "NN", 7, "nsubj"),
+        ("releases", "release", "VERB", "VBZ", 2, "advcl"),
+        ("prisoners", "prisoner", "NOUN", "NNS", 7, "dobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("AGREE", ["Rebels"])]
+
+
+def test_a_protest_that_is_the_acts_purpose_happened():
+    # "Doctors walked out to protest the plan"
+    doc = parse([
+        ("Doctors", "doctor", "NOUN", "NNS", 1, "nsubj"),
+        ("walked", "walk", "VERB", "VBD", 1, "ROOT"),
+        ("out", "out", "ADP", "RP", 1, "prt"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("protest", "protest", "VERB", "VB", 1, "advcl"),
+        ("plan", "plan", "NOUN", "NN", 4, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["PROTEST"]
+
+
+def test_what_an_implicative_verb_governs_happened():
+    # "Troops began to withdraw from the town"
+    doc = parse([
+        ("Troops", "troop", "NOUN", "NNS", 1, "nsubj"),
+        ("began", "begin", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("withdraw", "withdraw", "VERB", "VB", 1, "xcomp"),
+        ("from", "from", "ADP", "IN", 3, "prep"),
+        ("town", "town", "NOUN", "NN", 4, "pobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("RETREAT", ["Troops"])]
+
+
+def _says_it(verb, lemma, tag, aux):
+    rows = [
+        ("Syria", "Syria", "PROPN", "NNP", 1, "nsubj"),
+        ("says", "say", "VERB", "VBZ", 1, "ROOT"),
+        ("it", "it", "PRON", "PRP", 4 if aux else 3, "nsubj"),
+    ]
+    if aux:
+        rows.append((aux, aux, "AUX", "MD", 4, "aux"))
+    rows += [
+        (verb, lemma, "VERB", tag, 1, "ccomp"),
+        ("troops", "troop", "NOUN", "NNS", len(rows), "dobj"),
+    ]
+    doc = parse(rows)
+    doc.ents = [Span(doc, 0, 1, label="GPE")]
+    return doc
+
+
+def test_a_speakers_commitment_names_the_speaker():
+    # "Syria says it will withdraw troops": Syria's commitment, made in "Syria says"
+    assert [(e[0], e[1]) for e in events(_says_it("withdraw", "withdraw", "VB", "will"))] == [("AGREE", ["Syria"])]
+
+
+def test_what_a_speaker_says_it_did_keeps_the_pronoun():
+    # "Syria says it attacked troops": the pronoun's event, which the speaker claims
+    assert [(e[0], e[1]) for e in events(_says_it("attacked", "attack", "VBD", None))] == [("ASSAULT", ["it"])]

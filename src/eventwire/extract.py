@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import load_speech_lexicon
 from .patterns import PatternBook, Sense
 
 _DOCUMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report", "message",
@@ -683,6 +684,110 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
                      recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
 
 
+def _to_infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
+    """Why the clause tells of no event that happened, or None: a condition ("if the
+    government releases ..."), or a "to" clause that is a purpose or a request's content
+    ("urged Russia to accept", "appealed to Moscow to release him"). Intended and refused
+    events ("plans to meet", "refused to meet") are left to the modality rules; "began
+    to withdraw" happened; so did what a material act was done for ("opened fire to
+    disperse the crowd") and a protest that is the act's own purpose ("walked off the job
+    to protest a plan")."""
+    tok = clause
+    for _ in range(6):
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in book.condition_marks for m in tok.children):
+            return "condition"
+        if _to_infinitive(tok) and tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj"):
+            if tok.dep_ == "conj":
+                tok = tok.head
+                continue
+            head = tok.head
+            lemma = head.lemma_.lower()
+            if lemma in book.intent_verbs or head.lower_ in book.intent_adjectives:
+                subject = find_subject(head) if head.pos_ in ("VERB", "AUX") else []
+                if any(s.lemma_.lower() in book.document_nouns for s in subject):
+                    return "purpose"  # "a resolution that aims to tighten sanctions"
+                return None
+            if lemma in book.negating_verbs:
+                return None
+            if lemma in book.implicative_verbs:
+                tok = head
+                continue
+            if event == "PROTEST" and tok.dep_ == "advcl":
+                return None
+            if tok.dep_ == "advcl" and head.pos_ == "VERB":
+                sense = _match_verb_sense(book, head)
+                if sense is not None and sense.event != "NONE" and book.types[sense.event].quad.startswith("material"):
+                    return None
+            return "purpose"
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+_SELF_PRONOUNS = {"it", "he", "she", "they"}
+
+
+def _agrees(pron: Token, speaker: Token, book: PatternBook) -> bool:
+    """Whether ``pron`` can stand for ``speaker``: "it" for a state or body, "he"/"she"
+    for a person, "they" for a plural, a body or a coordination."""
+    collective = speaker.lemma_.lower() in book.collective_nouns or speaker.ent_type_ in ("GPE", "ORG")
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    word = pron.lower_
+    if word == "it":
+        return collective and not plural and speaker.ent_type_ != "PERSON"
+    if word in ("he", "she"):
+        return not collective and not plural and speaker.ent_type_ not in ("NORP", "GPE", "ORG")
+    return plural or collective or speaker.ent_type_ == "NORP"
+
+
+def self_report_speaker(pron: Token, book: PatternBook) -> list[Token] | None:
+    """"Syria says it will withdraw": the subject pronoun of a reported clause whose
+    speaker it stands for."""
+    if pron.lower_ not in _SELF_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    speech = load_speech_lexicon().clause_verbs
+    tok = pron.head
+    for _ in range(5):
+        if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and not is_passive(tok.head):
+            if tok.head.lemma_.lower() not in speech:
+                return None
+            speaker = _child(tok.head, "nsubj")
+            if speaker is None or speaker.pos_ == "PRON" or speaker.lower_ in RELATIVE_PRONOUNS:
+                return None
+            return conjuncts(speaker) if _agrees(pron, speaker, book) else None
+        if tok.dep_ in ("xcomp", "acomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _name_self_reporters(cand: Candidate, book: PatternBook) -> None:
+    """A speaker's statement of what it will do, or a verbal act it reports of itself, is
+    the speaker's own act: "Syria says it will withdraw" is Syria's commitment, made in
+    "Syria says", so the actor's mention is "Syria". What a speaker says it did
+    ("the military said it killed 33 fighters") stays the pronoun's event, claimed by
+    the speaker."""
+    if not (cand.modality in ("future", "intended", "conditional")
+            or book.types[cand.event].quad.startswith("verbal")):
+        return
+    actors: list[Token] = []
+    for t in cand.actors:
+        for a in self_report_speaker(t, book) or [t]:
+            if a not in actors:
+                actors.append(a)
+    if actors != cand.actors:
+        cand.actors = actors
+        cand.recipient_options = _clean_options(cand.recipient_options, actors)
+        cand.recipients = cand.recipient_options[0][1] if cand.recipient_options else []
+
+
 def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     """All candidate events of one sentence, in trigger order."""
     ctx = _Context(book=book)
@@ -724,6 +829,9 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     out = [c for c in out if not (c.sense.pos == "verb" and c.sense.weak and c.trigger.i in noun_lights)]
     verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
     out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
+    for c in out:
+        _name_self_reporters(c, book)
+    out = [c for c in out if irrealis(c.clause if c.clause is not None else c.trigger, book, c.event) is None]
     return sorted(out, key=lambda c: c.trigger.i)
 
 

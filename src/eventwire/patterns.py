@@ -83,10 +83,14 @@ class PatternBook:
     intent_adjectives: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    implicative_verbs: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     types: dict[str, EventType] = field(default_factory=dict)
     future_becomes_agree: frozenset[str] = frozenset()
     quad_numbers: dict[str, int] = field(default_factory=dict)
     attack_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -172,8 +176,12 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.intent_adjectives = frozenset(mod.get("intent_adjectives") or ())
     book.negators = frozenset(mod.get("negators") or ())
     book.negating_verbs = frozenset(mod.get("negating_verbs") or ())
+    book.implicative_verbs = frozenset(mod.get("implicative_verbs") or ())
+    book.condition_marks = frozenset(mod.get("condition_marks") or ())
+    book.document_nouns = frozenset(mod.get("document_nouns") or ())
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
+    book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)

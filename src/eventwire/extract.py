@@ -719,8 +719,11 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
             if event == "PROTEST" and tok.dep_ == "advcl":
                 return None
             if tok.dep_ == "advcl" and head.pos_ == "VERB":
-                sense = _match_verb_sense(book, head)
-                if sense is not None and sense.event != "NONE" and book.types[sense.event].quad.startswith("material"):
+                # the head's own event: its verb ("shelled ... to") or its object ("opened fire to")
+                senses = [_match_verb_sense(book, head)]
+                senses += [_match_noun_sense(book, c) for c in head.children if c.dep_ in ("dobj", "obj")]
+                if any(s is not None and s.event != "NONE" and book.types[s.event].quad.startswith("material")
+                       for s in senses):
                     return None
             return "purpose"
         if tok.dep_ == "conj" and tok.head.i != tok.i:

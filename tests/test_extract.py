@@ -280,3 +280,19 @@ def test_a_speakers_commitment_names_the_speaker():
 def test_what_a_speaker_says_it_did_keeps_the_pronoun():
     # "Syria says it attacked troops": the pronoun's event, which the speaker claims
     assert [(e[0], e[1]) for e in events(_says_it("attacked", "attack", "VBD", None))] == [("ASSAULT", ["it"])]
+
+
+def test_a_threat_is_addressed_to_who_must_meet_its_condition():
+    # "Iran threatened to launch an offensive unless Baghdad accepted"
+    doc = parse([
+        ("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
+        ("threatened", "threaten", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("launch", "launch", "VERB", "VB", 1, "xcomp"),
+        ("military", "military", "ADJ", "JJ", 5, "amod"),
+        ("offensive", "offensive", "NOUN", "NN", 3, "dobj"),
+        ("unless", "unless", "SCONJ", "IN", 8, "mark"),
+        ("Baghdad", "Baghdad", "PROPN", "NNP", 8, "nsubj"),
+        ("accepted", "accept", "VERB", "VBD", 3, "advcl"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("THREATEN", ["Iran"], ["Baghdad"])]

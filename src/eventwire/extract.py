@@ -297,12 +297,24 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         if obj is None:
             return []
         sub = role[4:]
-        if sub in ("poss", "compound", "amod"):
+        if sub == "poss":
             return [c for c in obj.children if c.dep_ == sub and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if sub in ("compound", "amod"):
+            # a named modifier ("German goods", "Iraqi towns"), not a kind ("military offensive")
+            return [c for c in obj.children if c.dep_ == sub and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
         return _role_tokens(obj, sub, noun=True)
     if role.startswith("xcomp."):
         x = infinitive(verb)
         return _role_tokens(x, role[6:]) if x is not None else []
+    if role == "condition.nsubj":
+        # "threatened to launch an offensive unless Baghdad accepted": who must meet the condition
+        for head in (verb, infinitive(verb)):
+            for c in (head.children if head is not None else ()):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    s = _child(c, "nsubj")
+                    if s is not None:
+                        return conjuncts(s)
+        return []
     if role == "ccomp.nsubj":
         c = _child(verb, "ccomp")
         if c is None:
@@ -653,6 +665,12 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
     quad = book.types[cand.event].quad
     if condition == "unless" or quad == "material_conflict":
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
+        if condition is not None:
+            clause = cand.clause if cand.clause is not None else cand.trigger
+            toks = [t for t in _clean_actor_tokens(_role_tokens(clause, "condition.nsubj")) if t not in cand.actors]
+            if toks:
+                cand.recipient_options.append(("condition.nsubj", toks))
+                cand.recipients = cand.recipients or toks
     elif cand.event in book.future_becomes_agree:
         cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
 

@@ -165,3 +165,20 @@ def test_document_contexts_say_why(coded_examples):
     tbilisi = coded_examples["tbilisi_protest.html"]
     assert "repression" in tbilisi.events[0].context
     assert all(ev.context == tbilisi.events[0].context for ev in tbilisi.events)  # document level
+
+
+def test_a_group_belongs_where_the_text_places_it():
+    text = ("British Foreign Secretary Jack Straw said on Friday that the Sudanese government "
+            "and the rebels in Darfur must reach an agreement.")
+    events = eventwire.code_text(text, date="2004-08-13")
+    (req,) = [e for e in events if e.event == "REQUEST"]
+    assert {(r.text, r.country) for r in req.recipient} == {("Sudanese government", "SDN"), ("rebels", "SDN")}
+
+
+def test_a_speakers_own_commitment_is_the_speakers_and_its_claimed_act_the_pronouns():
+    events = eventwire.code_text("Syria says it is willing to withdraw its troops from Lebanon.", date="2005-03-05")
+    (agree,) = [e for e in events if e.event == "AGREE"]
+    assert agree.actor[0].text == "Syria" and agree.recipient[0].country == "LBN"
+    events = eventwire.code_text("The Pakistani military said it killed 33 militants.", date="2025-03-12")
+    (attack,) = [e for e in events if e.event == "ASSAULT"]
+    assert attack.actor[0].text == "it" and attack.actor[0].country == "PAK"

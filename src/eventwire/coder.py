@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -214,6 +214,13 @@ class Coder:
             wider = _resolution_phrase(tok, lo, hi)
             if wider != span.text:
                 info = self._resolve(st, wider) or info
+        if (info is not None and info.sector is not None and not info.known and tok.pos_ != "PRON"
+                and (info.country is None or info.country == st.home_country)
+                and not self._explicit_country_text(span.text)):
+            # "rebels in Darfur", "militias in Tripoli": a group belongs where it is placed
+            placed = self._placed_in(st, tok)
+            if placed is not None and placed != info.country:
+                info = replace(info, country=placed)
         if (info is None or info.confidence < 0.5) and tok.pos_ == "PROPN":
             appos = next((c for c in tok.children if c.dep_ == "appos"), None)
             if appos is not None:
@@ -239,6 +246,18 @@ class Coder:
                     ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
         st.cache[tok.i] = ent
         return ent
+
+    def _placed_in(self, st: ArticleState, tok: Token) -> str | None:
+        """The country of the place in "<group> in/of/from <place>", if the gazetteer knows it."""
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.ent_type_ in _PLACE_LABELS or pobj.pos_ == "PROPN"):
+                    a, b = mention_bounds(pobj)
+                    place = places_mod.resolve_place(_without_article(st.doc[a:b]).text, article_countries=st.countries)
+                    if place is not None and place.country:
+                        return place.country
+        return None
 
     def _actor_head(self, tok: Token) -> bool:
         """Whether a token can head an actor mention: a name, a pronoun, a demonym, or an
@@ -493,7 +512,9 @@ class Coder:
     def _explicit_country_text(text: str) -> bool:
         from .resolve.actors import country_code
 
-        return any(country_code(w) for w in text.replace("'s", " ").replace("’s", " ").split() if w[:1].isupper())
+        # "anti-Pakistan militants" name their country too, by what they oppose
+        words = text.replace("'s", " ").replace("’s", " ").replace("-", " ").split()
+        return any(country_code(w) for w in words if w[:1].isupper())
 
     def _first_person(self, st: ArticleState, toks: list[Token], findings) -> None:
         """"We will never negotiate," the minister said: inside a quote, "we" and "I" are

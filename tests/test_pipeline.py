@@ -182,3 +182,11 @@ def test_a_speakers_own_commitment_is_the_speakers_and_its_claimed_act_the_prono
     events = eventwire.code_text("The Pakistani military said it killed 33 militants.", date="2025-03-12")
     (attack,) = [e for e in events if e.event == "ASSAULT"]
     assert attack.actor[0].text == "it" and attack.actor[0].country == "PAK"
+
+
+def test_an_unattributed_bombing_belongs_to_the_place_it_hit():
+    text = "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier, the military said."
+    (ev,) = [e for e in eventwire.code_text(text, date="2005-06-13") if e.event == "ASSAULT"]
+    assert (ev.actor[0].text, ev.actor[0].country, ev.actor[0].sector) == ("roadside bombing", "IRQ", "UAF")
+    assert ev.location is not None and ev.location.country == "IRQ"
+    assert ev.recipient[0].country == "USA"

@@ -31,6 +31,8 @@ _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port",
+                "area", "state", "camp", "neighborhood", "neighbourhood", "suburb", "county", "island"}
 _DRILLS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
@@ -328,6 +330,8 @@ class Coder:
     # ------------------------------------------------------------------ places and dates
     def _location(self, st: ArticleState, cand: Candidate, recipients: list[Entity]) -> Place | None:
         heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
+        # "a roadside bombing near the town of Samarra killed ...": the attack noun says where
+        heads += [a for a in cand.actors if a.lemma_.lower() in self.book.attack_nouns]
         for h in heads:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS:
@@ -354,7 +358,15 @@ class Coder:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     target = next((p for p in c.children if p.dep_ == "pobj"), tok)
         if target.ent_type_ not in _PLACE_LABELS:
-            return None
+            # "the town of Samarra" where the model called the name a nationality or nothing:
+            # after a place noun, the gazetteer decides
+            if not (target is not tok and tok.lemma_.lower() in _PLACE_NOUNS and target.pos_ == "PROPN"
+                    and target.ent_type_ in ("", "NORP")):
+                return None
+            a, b = mention_bounds(target)
+            text = st.doc[a:b].text
+            return places_mod.resolve_place(text, article_countries=st.countries, start=st.doc[a].idx,
+                                            end=st.doc[a].idx + len(text))
         ent = next((e for e in st.doc.ents if e.start <= target.i < e.end), None)
         text = ent.text if ent is not None else target.text
         start = ent.start_char if ent is not None else target.idx

@@ -190,3 +190,15 @@ def test_an_unattributed_bombing_belongs_to_the_place_it_hit():
     assert (ev.actor[0].text, ev.actor[0].country, ev.actor[0].sector) == ("roadside bombing", "IRQ", "UAF")
     assert ev.location is not None and ev.location.country == "IRQ"
     assert ev.recipient[0].country == "USA"
+
+
+def test_an_attack_on_a_place_hits_the_people_in_it():
+    text = "A temporary camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people."
+    (ev,) = [e for e in eventwire.code_text(text, date="2004-08-14") if e.event == "ASSAULT"]
+    assert (ev.recipient[0].text, ev.recipient[0].country) == ("Congolese refugees", "COD")
+    text = "Insurgents ambushed a bus transporting a paramilitary force in Kalat."
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-02-01") if e.event == "ASSAULT"]
+    assert ev.recipient[0].text == "paramilitary force"
+    # "carrying" is no light verb: truce monitors on board are no truce
+    events = eventwire.code_text("A Serbian army jet shot down a helicopter carrying EC truce monitors.")
+    assert [e.event for e in events] == ["ASSAULT"]

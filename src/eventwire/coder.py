@@ -31,6 +31,9 @@ _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SHELTER_NOUNS = {"camp", "shelter", "school", "hospital", "home", "centre", "center", "hostel", "settlement",
+                  "residence", "compound", "base", "barracks", "office", "headquarters"}
+_CARRYING_VERBS = {"carry", "transport", "ferry", "shelter", "house", "evacuate", "escort"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port",
                 "area", "state", "camp", "neighborhood", "neighbourhood", "suburb", "county", "island"}
 _DRILLS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}
@@ -70,6 +73,16 @@ def _substitute(tok: Token) -> Token | None:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
+        # "a camp for Congolese refugees", "a bus carrying a paramilitary force": who was in it
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in _SHELTER_NOUNS:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+            if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING_VERBS:
+                obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
     return None
 
 

@@ -455,7 +455,10 @@ def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozense
         else:
             break
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if verb_lemma(head, lights) in lights:
+        lemma = verb_lemma(head, lights)
+        if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+            return None  # "carried out an attack", not "a helicopter carrying truce monitors"
+        if lemma in lights:
             return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         if verb_lemma(head.head, lights) in lights and head.lower_ in ("to", "in", "into", "on", "under"):

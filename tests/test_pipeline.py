@@ -202,3 +202,13 @@ def test_an_attack_on_a_place_hits_the_people_in_it():
     # "carrying" is no light verb: truce monitors on board are no truce
     events = eventwire.code_text("A Serbian army jet shot down a helicopter carrying EC truce monitors.")
     assert [e.event for e in events] == ["ASSAULT"]
+
+
+def test_a_protest_is_against_whoever_the_in_protest_phrase_names():
+    text = ("Salaheddine Sidhoum staged a 24-hour hunger strike on Sunday in protest against "
+            "human rights violations by Algerian security forces.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2001-03-05") if e.event == "PROTEST"]
+    assert (ev.recipient[0].text, ev.recipient[0].country) == ("Algerian security forces", "DZA")
+    text = "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision."
+    (ev,) = [e for e in eventwire.code_text(text, date="1989-05-02") if e.event == "PROTEST"]
+    assert ev.recipient[0].text == "Sweden"  # the possessive ending is not part of the mention

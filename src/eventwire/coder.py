@@ -67,6 +67,12 @@ def _substitute(tok: Token) -> Token | None:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
     if tok.pos_ == "NOUN":
+        # "violations by the security forces", "a decision by the cabinet": the agent
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
         # "the offices of the Palestinian administrators", "computers of army officers"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -88,11 +94,14 @@ def _substitute(tok: Token) -> Token | None:
 
 def _without_article(span):
     """The mention as output: a leading "the"/"a"/"an" is not part of the actor's name
-    ("the United Nations" -> "United Nations"); it still helps resolution ("the minister")."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+    ("the United Nations" -> "United Nations"), nor is a possessive ending; both still help
+    resolution ("the minister")."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    return span.doc[start:span.end]
+    while end - 1 > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1  # "Sweden's decision": the actor is "Sweden"
+    return span.doc[start:end]
 
 
 def mention_bounds(tok: Token) -> tuple[int, int]:

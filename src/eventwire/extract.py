@@ -600,15 +600,36 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
     return None
 
 
+_PROTEST_PHRASE_NOUNS = {"protest", "opposition", "response", "retaliation", "defiance"}
+
+
+def _protest_phrase_targets(verb: Token) -> list[tuple[str, list[Token]]]:
+    """"staged a hunger strike in protest against violations by the security forces": the
+    target follows "in protest against/of/at/over"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for noun in c.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _PROTEST_PHRASE_NOUNS:
+                for prep in ("against", "of", "at", "over", "to"):
+                    toks = prep_objects(noun, prep)
+                    if toks:
+                        out.append(("in_protest.prep:" + prep, toks))
+    return out
+
+
 def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]]:
     """"staged a hunger strike to protest Assad's failure", "demonstrated to demand the
-    resignation of X": a protest's target is often in its purpose clause."""
+    resignation of X": a protest's target is often in its purpose clause, or in a phrase
+    "in protest against X"."""
+    phrase = _protest_phrase_targets(verb)
     x = infinitive(verb)
     if x is None:
-        return []
+        return phrase
     sense = _match_verb_sense(ctx.book, x)
     if sense is None or sense.event not in ("PROTEST", "REQUEST", "ACCUSE", "REJECT"):
-        return []
+        return phrase
     if sense.event == "PROTEST":
         ctx.consumed.add(x.i)  # one protest, not two
     out = []
@@ -616,7 +637,7 @@ def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]
         toks = _role_tokens(x, role)
         if toks:
             out.append(("purpose." + role, toks))
-    return out
+    return out + phrase
 
 
 def _nested_noun(cand: Candidate, noun: Token, ctx: _Context) -> Candidate | None:

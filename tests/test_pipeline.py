@@ -212,3 +212,11 @@ def test_a_protest_is_against_whoever_the_in_protest_phrase_names():
     text = "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision."
     (ev,) = [e for e in eventwire.code_text(text, date="1989-05-02") if e.event == "PROTEST"]
     assert ev.recipient[0].text == "Sweden"  # the possessive ending is not part of the mention
+
+
+def test_a_protests_demand_is_its_topic_not_a_second_event():
+    for text in ("Tens of thousands of students staged demonstrations Saturday to demand reforms by President Suharto's government.",
+                 "Angry activists have staged rallies in Gaza against the party's leader Mahmoud Abbas, saying he must resign."):
+        events = eventwire.code_text(text, date="1998-05-10")
+        assert [e.event for e in events] == ["PROTEST"], text
+        assert events[0].recipient, text

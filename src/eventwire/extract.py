@@ -630,8 +630,10 @@ def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]
     sense = _match_verb_sense(ctx.book, x)
     if sense is None or sense.event not in ("PROTEST", "REQUEST", "ACCUSE", "REJECT"):
         return phrase
-    if sense.event == "PROTEST":
-        ctx.consumed.add(x.i)  # one protest, not two
+    if sense.event in ("PROTEST", "REQUEST"):
+        # one protest, and its demand is its target: the PLOVER manual does not code a
+        # protest's topic ("demonstrated to demand reforms") as a REQUEST of its own
+        ctx.consumed.add(x.i)
     out = []
     for role in ("obj.poss", "dobj", "prep:against", "obj.prep:of", "obj.prep:by", "obj.prep:from"):
         toks = _role_tokens(x, role)
@@ -833,6 +835,31 @@ def _name_self_reporters(cand: Candidate, book: PatternBook) -> None:
         cand.recipients = cand.recipient_options[0][1] if cand.recipient_options else []
 
 
+def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
+    """"blocked roads, demanding that he be reinstated", "staged rallies against Abbas,
+    saying he must resign": a protest's demand is its topic, not a REQUEST of its own
+    (PLOVER manual); whom it addresses is the protest's target when it has none."""
+    protests = {}
+    for c in out:
+        if c.event == "PROTEST":
+            for t in (c.trigger, c.clause, *c.extra_triggers):
+                if t is not None:
+                    protests[t.i] = c
+    if not protests:
+        return out
+    kept = []
+    for c in out:
+        head = c.clause if c.clause is not None else c.trigger
+        protest = protests.get(head.head.i) if c.event == "REQUEST" and head.dep_ in ("advcl", "conj") else None
+        if protest is None:
+            kept.append(c)
+            continue
+        protest.recipient_options += [("demand." + role, toks) for role, toks in c.recipient_options]
+        if not protest.recipients and c.recipients:
+            protest.recipients = c.recipients
+    return kept
+
+
 def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     """All candidate events of one sentence, in trigger order."""
     ctx = _Context(book=book)
@@ -874,6 +901,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     out = [c for c in out if not (c.sense.pos == "verb" and c.sense.weak and c.trigger.i in noun_lights)]
     verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
     out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
+    out = _fold_protest_demands(out)
     for c in out:
         _name_self_reporters(c, book)
     out = [c for c in out if irrealis(c.clause if c.clause is not None else c.trigger, book, c.event) is None]

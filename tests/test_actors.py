@@ -26,6 +26,8 @@ CASES = [
     ("Sergei Shoigu", D(2016, 8, 15), None, "RUS", "MIL"),
     ("Shoygu", D(2020, 1, 1), None, "RUS", "MIL"),
     ("Syrian government forces", None, None, "SYR", "MIL"),
+    ("Pakistani paramilitary forces", None, None, "PAK", "MIL"),
+    ("right-wing paramilitaries", None, "COL", "COL", "REB"),
     ("anti-regime forces", None, "SYR", "SYR", "REB"),
     ("anti-government fighters", None, "SYR", "SYR", "REB"),
     ("U.S. Secretary of State John Kerry", D(2014, 5, 1), None, "USA", "GOV"),

@@ -220,3 +220,19 @@ def test_a_protests_demand_is_its_topic_not_a_second_event():
         events = eventwire.code_text(text, date="1998-05-10")
         assert [e.event for e in events] == ["PROTEST"], text
         assert events[0].recipient, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington announced it would withdraw its troops from Niger.", "CONCEDE"),  # manual: declared withdrawal
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE"),  # a stated willingness
+    ("The rebels said they will release the hostages on the weekend.", "AGREE"),  # a promise
+])
+def test_future_retreats_follow_the_plover_manual(text, expected):
+    events = eventwire.code_text(text, date="2024-03-17")
+    assert [e.event for e in events] == [expected]
+
+
+def test_a_verb_coordinated_with_a_passive_takes_its_subject():
+    text = "The prime minister has been indicted by the war crimes court and will resign."
+    (resign,) = [e for e in eventwire.code_text(text, date="2001-04-24") if e.event != "ACCUSE"]
+    assert resign.actor[0].text == "prime minister"

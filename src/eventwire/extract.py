@@ -147,6 +147,12 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     if head is verb:
         return []
     if verb.dep_ == "conj":
+        shares_passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if is_passive(head) and head.pos_ == "VERB" and not shares_passive:
+            # "has been indicted by the court and will resign": the one indicted resigns
+            subj = _child(head, "nsubjpass")
+            if subj is not None:
+                return conjuncts(subj)
         return find_subject(head, _depth + 1)
     if verb.dep_ == "xcomp":
         # object control: "urged Iran to stop" -> Iran stops; subject control otherwise
@@ -697,6 +703,8 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
             if toks:
                 cand.recipient_options.append(("condition.nsubj", toks))
                 cand.recipients = cand.recipients or toks
+    elif cand.modality != "intended" and cand.mode in book.future_becomes_concede.get(cand.event, ()):
+        cand.event, cand.mode, cand.cameo = "CONCEDE", None, "08"
     elif cand.event in book.future_becomes_agree:
         cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
 

@@ -88,6 +88,7 @@ class PatternBook:
     document_nouns: frozenset[str] = frozenset()
     types: dict[str, EventType] = field(default_factory=dict)
     future_becomes_agree: frozenset[str] = frozenset()
+    future_becomes_concede: dict[str, frozenset[str]] = field(default_factory=dict)
     quad_numbers: dict[str, int] = field(default_factory=dict)
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     if missing:
         raise KnowledgeFileError(f"ontology.yaml lacks event types: {sorted(missing)}")
     book.future_becomes_agree = frozenset(onto.get("future_becomes_agree") or ())
+    book.future_becomes_concede = {k: frozenset(v or ()) for k, v in (onto.get("future_becomes_concede") or {}).items()}
     return book
 
 

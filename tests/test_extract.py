@@ -273,8 +273,9 @@ def _says_it(verb, lemma, tag, aux):
 
 
 def test_a_speakers_commitment_names_the_speaker():
-    # "Syria says it will withdraw troops": Syria's commitment, made in "Syria says"
-    assert [(e[0], e[1]) for e in events(_says_it("withdraw", "withdraw", "VB", "will"))] == [("AGREE", ["Syria"])]
+    # "Syria says it will withdraw troops": Syria's declared withdrawal (CONCEDE, PLOVER
+    # manual), made in "Syria says"
+    assert [(e[0], e[1]) for e in events(_says_it("withdraw", "withdraw", "VB", "will"))] == [("CONCEDE", ["Syria"])]
 
 
 def test_what_a_speaker_says_it_did_keeps_the_pronoun():

@@ -236,3 +236,12 @@ def test_a_verb_coordinated_with_a_passive_takes_its_subject():
     text = "The prime minister has been indicted by the war crimes court and will resign."
     (resign,) = [e for e in eventwire.code_text(text, date="2001-04-24") if e.event != "ACCUSE"]
     assert resign.actor[0].text == "prime minister"
+
+
+def test_an_announced_cut_in_aid_is_the_sanction_and_reported_would_is_future():
+    text = "The United States announced last week that it would cease military aid to Ukraine."
+    (ev,) = eventwire.code_text(text, date="2025-03-11")
+    assert (ev.event, ev.modality, ev.recipient[0].country) == ("SANCTION", "future", "UKR")
+    # a cut made conditional is a threat
+    text = "Nigeria announced that it will withdraw its aid from Chad unless the president holds elections."
+    assert [e.event for e in eventwire.code_text(text, date="1982-05-01")] == ["THREATEN"]

@@ -384,12 +384,21 @@ def _negated(verb: Token, book: PatternBook) -> bool:
     return False
 
 
+def _reported(clause: Token) -> bool:
+    """Whether the clause is what a past-tense speech verb reports ("said it would ...")."""
+    head = clause.head
+    return (clause.dep_ == "ccomp" and head.tag_ == "VBD"
+            and head.lemma_.lower() in load_speech_lexicon().clause_verbs)
+
+
 def _modality(verb: Token, book: PatternBook) -> str:
     tok = verb
     for _ in range(4):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & book.future_aux:
             return "future"
+        if "would" in auxes and _reported(tok):
+            return "future"  # "announced that it would cease aid": the reported "will"
         if auxes & book.conditional_aux:
             return "conditional"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) and tok.dep_ == "advcl":
@@ -694,6 +703,8 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
     if cand.negated or cand.modality not in ("future", "intended", "conditional"):
         return
     condition = _condition(cand.clause if cand.clause is not None else cand.trigger)
+    if condition is None and cand.modality == "future" and cand.mode in book.future_stays.get(cand.event, ()):
+        return
     quad = book.types[cand.event].quad
     if condition == "unless" or quad == "material_conflict":
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
@@ -705,7 +716,8 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
                 cand.recipients = cand.recipients or toks
     elif cand.modality != "intended" and cand.mode in book.future_becomes_concede.get(cand.event, ()):
         cand.event, cand.mode, cand.cameo = "CONCEDE", None, "08"
-    elif cand.event in book.future_becomes_agree:
+    elif cand.event in book.future_becomes_agree or (
+            cand.modality == "intended" and cand.event in book.willingness_becomes_agree):
         cand.event, cand.mode, cand.cameo = "AGREE", None, "03"
 
 
@@ -740,6 +752,17 @@ def _to_infinitive(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _is_request(tok: Token, book: PatternBook) -> bool:
+    """Whether a verb or noun asks for something ("demanded", "its demand", "urged")."""
+    if tok.pos_ == "VERB":
+        sense = _match_verb_sense(book, tok)
+    elif tok.pos_ == "NOUN":
+        sense = _match_noun_sense(book, tok)
+    else:
+        return False
+    return sense is not None and sense.event == "REQUEST"
+
+
 def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
     """Why the clause tells of no event that happened, or None: a condition ("if the
     government releases ..."), or a "to" clause that is a purpose or a request's content
@@ -752,6 +775,8 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
     for _ in range(6):
         if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in book.condition_marks for m in tok.children):
             return "condition"
+        if tok.dep_ in ("ccomp", "acl") and _is_request(tok.head, book):
+            return "demanded"  # "demanded that the government grant more rights"
         if _to_infinitive(tok) and tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj"):
             if tok.dep_ == "conj":
                 tok = tok.head

@@ -89,6 +89,8 @@ class PatternBook:
     types: dict[str, EventType] = field(default_factory=dict)
     future_becomes_agree: frozenset[str] = frozenset()
     future_becomes_concede: dict[str, frozenset[str]] = field(default_factory=dict)
+    future_stays: dict[str, frozenset[str]] = field(default_factory=dict)
+    willingness_becomes_agree: frozenset[str] = frozenset()
     quad_numbers: dict[str, int] = field(default_factory=dict)
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -202,6 +204,8 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
         raise KnowledgeFileError(f"ontology.yaml lacks event types: {sorted(missing)}")
     book.future_becomes_agree = frozenset(onto.get("future_becomes_agree") or ())
     book.future_becomes_concede = {k: frozenset(v or ()) for k, v in (onto.get("future_becomes_concede") or {}).items()}
+    book.willingness_becomes_agree = frozenset(onto.get("willingness_becomes_agree") or ())
+    book.future_stays = {k: frozenset(v or ()) for k, v in (onto.get("future_stays") or {}).items()}
     return book
 
 

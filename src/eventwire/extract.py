@@ -176,9 +176,10 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
         gov = head.head
         if gov.pos_ not in ("VERB", "AUX"):
             return []
-        obj = _child(gov, {"dobj", "obj"})
+        obj = _direct_object(gov)
         if head.lower_ in ("of", "for", "with") and obj is not None:
-            return conjuncts(obj)  # "accused Y of X-ing", "blamed Y for X-ing": Y does it
+            # "accused Y of X-ing", "blamed Y for X-ing", "Y, suspected by the West of X-ing": Y does it
+            return conjuncts(obj)
         return find_subject(gov, _depth + 1)
     return []
 
@@ -529,8 +530,11 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
 def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | None:
     book = ctx.book
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-        # "launched a mediation effort between X and Y": the phrase's head carries it
+        # "launched a mediation effort between X and Y": the phrase's head carries it; in
+        # "invasion forces" or "peace negotiators" the event word only describes people
         carrier = noun.head
+        if carrier.lemma_.lower() not in book.carrier_nouns:
+            return None
         light = _light_verb(carrier, book, sense.light)
         if light is not None or any(c.dep_ == "prep" for c in carrier.children):
             noun = carrier

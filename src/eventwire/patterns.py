@@ -94,6 +94,7 @@ class PatternBook:
     quad_numbers: dict[str, int] = field(default_factory=dict)
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -185,6 +186,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
+    book.carrier_nouns = frozenset(base.get("carrier_nouns") or ())
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)

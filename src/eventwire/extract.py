@@ -942,6 +942,11 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     for c in out:
         _name_self_reporters(c, book)
     out = [c for c in out if irrealis(c.clause if c.clause is not None else c.trigger, book, c.event) is None]
+    # "rebels fighting to topple the government", "militants fighting the army": a participle
+    # on a noun describes who they are, not what happened in this sentence
+    # ("issued a declaration demanding ..." is the declaration's demand, which stays)
+    out = [c for c in out if not (c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBG" and c.sense.pos == "verb"
+                                  and c.trigger.head.lemma_.lower() not in _DOCUMENT_NOUNS)]
     return sorted(out, key=lambda c: c.trigger.i)
 
 

@@ -361,6 +361,11 @@ class Coder:
                         if p.dep_ != "pobj":
                             continue
                         place = self._place_for(st, p)
+                        if place is None:
+                            # "fired at targets in Jericho": the place is one phrase further
+                            place = next((pl for c2 in p.children if c2.dep_ == "prep" and c2.lower_ in ("in", "near")
+                                          for o in c2.children if o.dep_ == "pobj"
+                                          for pl in (self._place_for(st, o),) if pl is not None), None)
                         if place is not None:
                             return place
         if st.types[cand.event].quad in _MATERIAL_QUADS:
@@ -490,6 +495,15 @@ class Coder:
         tok = first[0]
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"), None)
+        if tok.lemma_.lower() in self.book.attack_nouns or (of is not None and of.lemma_.lower() in self.book.attack_nouns):
+            # "exploded a series of bombs in Kabul", "fired shells at targets in Jericho": the
+            # weapon is no target; the place it hit is
+            if location is None or location.start is None or not location.country:
+                return None
+            return Entity(location.text, location.start, location.end, name=location.name,
+                          country=location.country, sector="CVL")
         lo, hi = mention_bounds(tok)
         span = _without_article(st.doc[lo:hi])
         from .resolve.actors import country_code

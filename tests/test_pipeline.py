@@ -245,3 +245,11 @@ def test_an_announced_cut_in_aid_is_the_sanction_and_reported_would_is_future():
     # a cut made conditional is a threat
     text = "Nigeria announced that it will withdraw its aid from Chad unless the president holds elections."
     assert [e.event for e in eventwire.code_text(text, date="1982-05-01")] == ["THREATEN"]
+
+
+def test_unnamed_victims_are_of_the_place_they_were_hit():
+    text = "Two Palestinian suicide bombers killed 23 people on Sunday when they blew themselves up in Tel Aviv."
+    ev = next(e for e in eventwire.code_text(text, date="2003-01-06") if e.event_text == "killed")
+    assert ev.actor[0].country == "PSE"
+    assert (ev.recipient[0].text, ev.recipient[0].country) == ("23 people", "ISR")
+    assert ev.location is not None and ev.location.country == "ISR"

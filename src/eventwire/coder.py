@@ -354,6 +354,10 @@ class Coder:
         heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
         # "a roadside bombing near the town of Samarra killed ...": the attack noun says where
         heads += [a for a in cand.actors if a.lemma_.lower() in self.book.attack_nouns]
+        if cand.event == "ASSAULT":
+            # "killed 23 people when they blew themselves up in Tel Aviv": the same attack
+            heads += [c for c in cand.trigger.children if c.dep_ == "advcl"
+                      and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") for m in c.children)]
         for h in heads:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS:
@@ -601,6 +605,11 @@ class Coder:
             target = self._target(st, cand, location)
             if target is not None:
                 recipients, role = [target], "dobj"
+        elif cand.event == "ASSAULT" and location is not None and location.country:
+            # "bombers killed 23 people in Tel Aviv": unnamed victims are of the place they were hit
+            recipients = [replace(r, country=location.country)
+                          if r.sector == "CVL" and not r.known and r.country == st.home_country
+                          and not self._explicit_country(st, r) else r for r in recipients]
         if (not recipients and cand.event == "PROTEST" and location is not None and location.country
                 and location.start is not None and sent.start_char <= location.start < sent.end_char):
             # a protest with no named target is against the authorities where it happens

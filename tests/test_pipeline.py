@@ -253,3 +253,9 @@ def test_unnamed_victims_are_of_the_place_they_were_hit():
     assert ev.actor[0].country == "PSE"
     assert (ev.recipient[0].text, ev.recipient[0].country) == ("23 people", "ISR")
     assert ev.location is not None and ev.location.country == "ISR"
+
+
+def test_a_participle_tells_what_the_attack_did_not_a_second_attack():
+    events = eventwire.code_text("Police opened fire on demonstrators on Monday night, killing one person and arresting 12.",
+                                 date="1993-04-06")
+    assert [e.event for e in events] == ["ASSAULT", "COERCE"]

@@ -872,6 +872,33 @@ def _name_self_reporters(cand: Candidate, book: PatternBook) -> None:
         cand.recipients = cand.recipient_options[0][1] if cand.recipient_options else []
 
 
+def _fold_attack_participles(out: list[Candidate]) -> list[Candidate]:
+    """"launched rocket fire against guerrilla camps, killing or wounding 50", "opened fire,
+    killing one person": the participle tells what the attack did, not a second attack; its
+    victims are the attack's recipients when it has none."""
+    attacks = {}
+    for c in out:
+        if c.event == "ASSAULT":
+            for t in (c.trigger, c.clause, *c.extra_triggers):
+                if t is not None:
+                    attacks.setdefault(t.i, c)
+    kept = []
+    for c in out:
+        t = c.trigger
+        if c.event == "ASSAULT" and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
+            head = t.head
+            if t.dep_ == "conj" and head.tag_ == "VBG" and head.dep_ == "advcl":
+                head = head.head  # "killing or wounding 50": both participles hang on the attack
+            parent = attacks.get(head.i)
+            if parent is not None and parent is not c:
+                parent.recipient_options += [("participle." + role, toks) for role, toks in c.recipient_options]
+                if not parent.recipients and c.recipients:
+                    parent.recipients = c.recipients
+                continue
+        kept.append(c)
+    return kept
+
+
 def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     """"blocked roads, demanding that he be reinstated", "staged rallies against Abbas,
     saying he must resign": a protest's demand is its topic, not a REQUEST of its own
@@ -939,6 +966,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
     out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
     out = _fold_protest_demands(out)
+    out = _fold_attack_participles(out)
     for c in out:
         _name_self_reporters(c, book)
     out = [c for c in out if irrealis(c.clause if c.clause is not None else c.trigger, book, c.event) is None]

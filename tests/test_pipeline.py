@@ -259,3 +259,16 @@ def test_a_participle_tells_what_the_attack_did_not_a_second_attack():
     events = eventwire.code_text("Police opened fire on demonstrators on Monday night, killing one person and arresting 12.",
                                  date="1993-04-06")
     assert [e.event for e in events] == ["ASSAULT", "COERCE"]
+
+
+@pytest.mark.parametrize("text, event, actor_country, recipient_country", [
+    ("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT", "ISR", "FRA"),
+    ("The European Community may halt mediation efforts among Serbia's feuding republics if talks fail.",
+     "THREATEN", "IGO", "SRB"),
+    ("The government of Sindh province has ordered patrols by police after violent protests.",
+     "MOBILIZE", "PAK", None),
+])
+def test_stative_opposition_mediation_efforts_and_ordered_patrols(text, event, actor_country, recipient_country):
+    (ev,) = eventwire.code_text(text, date="2000-05-10")
+    assert (ev.event, ev.actor[0].country) == (event, actor_country)
+    assert (ev.recipient[0].country if ev.recipient else None) == recipient_country

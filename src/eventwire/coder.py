@@ -34,7 +34,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SHELTER_NOUNS = {"camp", "shelter", "school", "hospital", "home", "centre", "center", "hostel", "settlement",
                   "residence", "compound", "base", "barracks", "office", "headquarters"}
 _CARRYING_VERBS = {"carry", "transport", "ferry", "shelter", "house", "evacuate", "escort"}
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port",
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port", "provinces",
                 "area", "state", "camp", "neighborhood", "neighbourhood", "suburb", "county", "island"}
 _DRILLS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
@@ -276,6 +276,9 @@ class Coder:
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in _PLACE_NOUNS:
+                    # "the government of Sindh province": the name before the place noun
+                    pobj = next((n for n in pobj.children if n.dep_ == "compound" and n.pos_ == "PROPN"), pobj)
                 if pobj is not None and (pobj.ent_type_ in _PLACE_LABELS or pobj.pos_ == "PROPN"):
                     a, b = mention_bounds(pobj)
                     place = places_mod.resolve_place(_without_article(st.doc[a:b]).text, article_countries=st.countries)

@@ -93,7 +93,12 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
+_STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned"}
+
+
 def is_passive(verb: Token) -> bool:
+    if verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "Israel is opposed to French mediation": a state of the subject
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
@@ -136,7 +141,7 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     if is_passive(verb):
         agent = _agent(verb)
         return conjuncts(agent) if agent is not None else []
-    subj = _child(verb, {"nsubj", "csubj"})
+    subj = _child(verb, {"nsubj", "csubj"}) or (_child(verb, "nsubjpass") if verb.lower_ in _STATIVE else None)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head)
@@ -231,6 +236,9 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
     obj = _direct_object(verb)
     obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+    if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
+        # "halted mediation efforts": the efforts are the mediation
+        obj_words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     has_ccomp = any(c.dep_ == "ccomp" for c in verb.children)
     for s in senses:
@@ -797,8 +805,8 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
             if lemma in book.implicative_verbs:
                 tok = head
                 continue
-            if event == "PROTEST" and tok.dep_ == "advcl":
-                return None
+            if event == "PROTEST" and tok.dep_ in ("advcl", "acl"):
+                return None  # "walked out to protest", "converged for a rally to protest"
             if tok.dep_ == "advcl" and head.pos_ == "VERB":
                 # the head's own event: its verb ("shelled ... to") or its object ("opened fire to")
                 senses = [_match_verb_sense(book, head)]

@@ -735,6 +735,8 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
 
 _DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
+_COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "remember", "learn", "note",
+              "see", "expect", "bear"}
 _STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
                     "argue", "warn", "reiterate", "write", "repeat", "maintain"}
 
@@ -750,6 +752,8 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     has_to = content.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in content.children)
     if not (auxes & _OBLIGATION or has_to):
         return None
+    if content.lemma_.lower() in _COGNITION:
+        return None  # "they must understand that ...": a warning, not a demand
     target = _child(content, {"nsubj", "nsubjpass"})
     if target is None or target.pos_ == "PRON" and target.lower_ in ("it", "there", "we", "i", "you"):
         return None
@@ -942,6 +946,8 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         if tok.i in ctx.consumed:
             continue
         cand = None
+        if tok.lower_ == "opposed" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "as":
+            continue  # "as opposed to": a comparison
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             demand = _obligation_request(tok, book)
             if demand is not None and demand.actors:

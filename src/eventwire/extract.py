@@ -984,6 +984,9 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     for c in out:
         _name_self_reporters(c, book)
     out = [c for c in out if irrealis(c.clause if c.clause is not None else c.trigger, book, c.event) is None]
+    # "Tehran would welcome the closure", "the two could meet": hypothetical, not coded (PLOVER
+    # auxiliary mode "hypothetical"); a conditional threat or refusal is itself an act
+    out = [c for c in out if c.modality != "conditional" or c.event in ("THREATEN", "REJECT")]
     # "rebels fighting to topple the government", "militants fighting the army": a participle
     # on a noun describes who they are, not what happened in this sentence
     # ("issued a declaration demanding ..." is the declaration's demand, which stays)

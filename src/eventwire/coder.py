@@ -645,6 +645,7 @@ class Coder:
         conf += 0.1 if any(a.known for a in actors) else 0.0
         conf -= 0.15 if any(a.country is None for a in actors) else 0.0
         conf -= 0.1 if etype.requires_recipient and not recipients else 0.0
+        conf += 0.05 if recipients else 0.0  # a whole dyad is more often a real event than a lone actor
         conf -= 0.05 if any(a.text.lower() in _PRONOUNS for a in actors) else 0.0
         conf -= 0.05 if len(sent) > 45 else 0.0
         conf = round(min(1.0, max(0.05, conf)), 3)

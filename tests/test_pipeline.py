@@ -272,3 +272,13 @@ def test_stative_opposition_mediation_efforts_and_ordered_patrols(text, event, a
     (ev,) = eventwire.code_text(text, date="2000-05-10")
     assert (ev.event, ev.actor[0].country) == (event, actor_country)
     assert (ev.recipient[0].country if ev.recipient else None) == recipient_country
+
+
+def test_a_group_named_by_where_it_is_from_and_a_demand_with_or_face():
+    text = ("Top diplomats from the Group of Seven leading democracies urged Russia on Friday to accept "
+            "a ceasefire or face additional sanctions.")
+    events = eventwire.code_text(text, date="2025-03-14")
+    assert sorted(e.event for e in events) == ["REQUEST", "THREATEN"]
+    for ev in events:
+        assert ev.actor[0].text.startswith("Top diplomats from the Group of Seven")
+        assert ev.recipient[0].country == "RUS"

@@ -104,6 +104,10 @@ def _without_article(span):
     return span.doc[start:end]
 
 
+def doc_slice(doc, lo: int, hi: int):
+    return doc[lo:hi]
+
+
 def mention_bounds(tok: Token) -> tuple[int, int]:
     """Token range [lo, hi) of the noun phrase headed by ``tok``, without clauses."""
     lo = hi = tok.i
@@ -118,6 +122,14 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
                 hi = max(hi, mention_bounds(pobj)[1] - 1)
+        elif (c.dep_ == "prep" and c.lower_ in ("from", "in") and c.i == hi + 1 and tok.pos_ == "NOUN"
+              and tok.tag_ == "NNS"):
+            # a group named by where it is from: "diplomats from the Group of Seven", "rebels in Darfur"
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                p_lo, p_hi = mention_bounds(pobj)
+                if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in doc_slice(tok.doc, p_lo, p_hi)):
+                    hi = max(hi, p_hi - 1)
     # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
     for j in range(tok.i - 1, lo - 1, -1):

@@ -884,6 +884,27 @@ def _name_self_reporters(cand: Candidate, book: PatternBook) -> None:
         cand.recipients = cand.recipient_options[0][1] if cand.recipient_options else []
 
 
+def _or_face_threats(out: list[Candidate], book: PatternBook) -> list[Candidate]:
+    """"urged Russia to accept the ceasefire or face further sanctions": the demand carries
+    a threat to the same recipient."""
+    found = []
+    for c in out:
+        if c.event != "REQUEST" or c.sense.pos != "verb":
+            continue
+        x = infinitive(c.trigger)
+        if x is None:
+            continue
+        for conj in x.children:
+            if (conj.dep_ == "conj" and conj.lemma_.lower() == "face"
+                    and any(cc.dep_ == "cc" and cc.lower_ == "or" for cc in x.children)):
+                sense = book.verbs["threaten"][0]
+                found.append(Candidate(sense=sense, trigger=conj, event="THREATEN", mode=None, cameo="130",
+                                       actors=list(c.actors), recipients=list(c.recipients),
+                                       recipient_options=list(c.recipient_options), confidence=c.confidence - 0.1,
+                                       clause=c.trigger))
+    return found
+
+
 def _fold_attack_participles(out: list[Candidate]) -> list[Candidate]:
     """"launched rocket fire against guerrilla camps, killing or wounding 50", "opened fire,
     killing one person": the participle tells what the attack did, not a second attack; its
@@ -979,6 +1000,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     out = [c for c in out if not (c.sense.pos == "verb" and c.sense.weak and c.trigger.i in noun_lights)]
     verbs_used = {c.trigger.i for c in out if c.sense.pos == "verb"}
     out = [c for c in out if not (c.sense.pos == "noun" and any(e.i in verbs_used for e in c.extra_triggers))]
+    out += _or_face_threats(out, book)
     out = _fold_protest_demands(out)
     out = _fold_attack_participles(out)
     for c in out:

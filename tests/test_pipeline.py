@@ -172,7 +172,7 @@ def test_a_group_belongs_where_the_text_places_it():
             "and the rebels in Darfur must reach an agreement.")
     events = eventwire.code_text(text, date="2004-08-13")
     (req,) = [e for e in events if e.event == "REQUEST"]
-    assert {(r.text, r.country) for r in req.recipient} == {("Sudanese government", "SDN"), ("rebels", "SDN")}
+    assert {(r.text, r.country) for r in req.recipient} == {("Sudanese government", "SDN"), ("rebels in Darfur", "SDN")}
 
 
 def test_a_speakers_own_commitment_is_the_speakers_and_its_claimed_act_the_pronouns():

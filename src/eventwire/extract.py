@@ -503,6 +503,8 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     options = recipient_options(verb, sense, book)
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)
+    if sense.event == "ASSAULT":
+        options += _purpose_objects(verb)
     options = _clean_options(options, actors)
     if sense.reciprocal and len(actors) > 1:
         # "Moscow and Washington pledged to coordinate strikes against IS": IS is not a party
@@ -582,6 +584,8 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     actors = _clean_actor_tokens(actors)
     if sense.event == "PROTEST" and light is not None:
         options += _purpose_targets(light, ctx)
+    if sense.event == "ASSAULT" and light is not None:
+        options += _purpose_objects(light)
     options = _clean_options(options, actors)
     return Candidate.of(sense, noun, actors, options, negated=negated, modality=modality, confidence=conf,
                         clause=clause, extra_triggers=extra)
@@ -625,6 +629,15 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                     inner.confidence -= 0.1
                     return inner
     return None
+
+
+def _purpose_objects(verb: Token) -> list[tuple[str, list[Token]]]:
+    """"opened fire to disperse the demonstrators": whom the attack was aimed at."""
+    x = infinitive(verb)
+    if x is None or x.dep_ != "advcl":
+        return []
+    toks = _role_tokens(x, "dobj")
+    return [("purpose.dobj", toks)] if toks else []
 
 
 _PROTEST_PHRASE_NOUNS = {"protest", "opposition", "response", "retaliation", "defiance"}
@@ -951,7 +964,10 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
         if protest is None:
             kept.append(c)
             continue
-        protest.recipient_options += [("demand." + role, toks) for role, toks in c.recipient_options]
+        # the demand's addressee ranks above a name the protest only happens near
+        near = [o for o in protest.recipient_options if o[0].endswith("near.named")]
+        protest.recipient_options = [o for o in protest.recipient_options if o not in near]
+        protest.recipient_options += [("demand." + role, toks) for role, toks in c.recipient_options] + near
         if not protest.recipients and c.recipients:
             protest.recipients = c.recipients
     return kept

@@ -282,3 +282,14 @@ def test_a_group_named_by_where_it_is_from_and_a_demand_with_or_face():
     for ev in events:
         assert ev.actor[0].text.startswith("Top diplomats from the Group of Seven")
         assert ev.recipient[0].country == "RUS"
+
+
+def test_refusing_to_succumb_rejects_who_applies_the_pressure():
+    text = "Nigeria's president said his administration will not succumb to pressure from criminal groups in Nigeria."
+    (ev,) = eventwire.code_text(text, date="2021-03-02")
+    assert ev.event == "REJECT" and ev.recipient[0].text.startswith("criminal groups")
+
+
+def test_continuing_support_is_support_not_a_promise():
+    (ev,) = eventwire.code_text("The United Nations will continue to stand with the people of Myanmar.", date="2021-03-08")
+    assert ev.event == "SUPPORT"

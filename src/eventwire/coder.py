@@ -31,6 +31,8 @@ _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod"
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ACT_NOUNS = {"offer", "appeal", "call", "request", "demand", "proposal", "plan", "pressure", "threat", "warning",
+              "invitation", "bid", "initiative", "message", "letter", "complaint", "criticism", "attack", "order"}
 _SHELTER_NOUNS = {"camp", "shelter", "school", "hospital", "home", "centre", "center", "hostel", "settlement",
                   "residence", "compound", "base", "barracks", "office", "headquarters"}
 _CARRYING_VERBS = {"carry", "transport", "ferry", "shelter", "house", "evacuate", "escort"}
@@ -67,9 +69,10 @@ def _substitute(tok: Token) -> Token | None:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
     if tok.pos_ == "NOUN":
-        # "violations by the security forces", "a decision by the cabinet": the agent
+        # "violations by the security forces", "an offer from Kabul", "pressure from criminal
+        # groups": whoever the act comes from
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and tok.lemma_.lower() in _ACT_NOUNS)):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj

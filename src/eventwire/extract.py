@@ -416,6 +416,8 @@ def _modality(verb: Token, book: PatternBook) -> str:
             head = tok.head
             if head.lemma_.lower() in book.intent_verbs or head.lower_ in book.intent_adjectives:
                 return "intended"
+            if head.lemma_.lower() in ("continue", "keep"):
+                return "asserted"  # "will continue to stand with the people": ongoing, not promised
             tok = head
             continue
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
@@ -762,7 +764,11 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     if content is None:
         return None
     auxes = {c.lower_ for c in content.children if c.dep_ == "aux"}
-    has_to = content.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in content.children)
+    has_to = content.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in content.children)
+    if has_to:  # "Washington needs to act": the demand is the infinitive's
+        inner = _child(content, "xcomp")
+        if inner is not None and inner.lemma_.lower() in _COGNITION:
+            return None
     if not (auxes & _OBLIGATION or has_to):
         return None
     if content.lemma_.lower() in _COGNITION:

@@ -293,3 +293,16 @@ def test_refusing_to_succumb_rejects_who_applies_the_pressure():
 def test_continuing_support_is_support_not_a_promise():
     (ev,) = eventwire.code_text("The United Nations will continue to stand with the people of Myanmar.", date="2021-03-08")
     assert ev.event == "SUPPORT"
+
+
+def test_saying_someone_fails_at_a_duty_criticises_them():
+    (ev,) = eventwire.code_text("Pakistan's envoy Munir Akram said Kabul was failing to rein in Baloch separatists.",
+                                date="2025-03-12")
+    assert (ev.event, ev.mode, ev.recipient[0].country) == ("ACCUSE", "disapprove", "AFG")
+
+
+def test_a_title_and_its_apposed_name_are_one_mention():
+    text = "The Pakistani envoy, Munir Akram, accused Kabul of harbouring militants."
+    ev = next(e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE")
+    assert ev.actor[0].text == "Pakistani envoy, Munir Akram"
+    assert (ev.actor[0].country, ev.actor[0].sector) == ("PAK", "GOV")

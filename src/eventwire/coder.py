@@ -145,6 +145,18 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _with_apposed_name(tok: Token, hi: int) -> int:
+    """"the Syrian parliament member, Mohammed Mamoun, started ...": the title and the
+    name apposed to it are one mention in the output (resolution uses the title alone)."""
+    if tok.pos_ != "NOUN":
+        return hi
+    for c in tok.rights:
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i <= hi + 2
+                and any(t.ent_type_ == "PERSON" for t in c.subtree)):
+            return max(hi, mention_bounds(c)[1])
+    return hi
+
+
 def _resolution_phrase(tok: Token, lo: int, hi: int) -> str:
     """The mention plus modifiers that tell who it is ("groups in Zimbabwe", ", Algeria's activist")."""
     doc = tok.doc
@@ -268,7 +280,7 @@ class Coder:
                 info = self._resolve(st, st.doc[a_lo:a_hi].text) or info
         ent: Entity | None = None
         if info is not None and (info.country is not None or info.sector is not None):
-            shown = _without_article(span)
+            shown = _without_article(st.doc[lo:_with_apposed_name(tok, hi)])
             ent = Entity(shown.text, shown.start_char, shown.end_char, name=info.name, country=info.country,
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
         else:

@@ -979,6 +979,24 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _failure_accusation(verb: Token, book: PatternBook) -> Candidate | None:
+    """"Akram said Kabul was failing to rein in the separatists": a statement that someone
+    fails at a duty is a criticism of them (ACCUSE, disapprove)."""
+    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+        return None
+    content = _child(verb, "ccomp")
+    if content is None or content.lemma_.lower() != "fail" or _child(content, "xcomp") is None:
+        return None
+    target = _child(content, {"nsubj", "nsubjpass"})
+    if target is None or target.pos_ == "PRON" or any(c.dep_ == "neg" for c in content.children):
+        return None
+    sense = book.verbs["criticize"][0]
+    return Candidate(sense=sense, trigger=verb, event="ACCUSE", mode="disapprove", cameo="111",
+                     actors=_clean_actor_tokens(find_subject(verb)), recipients=conjuncts(target),
+                     confidence=0.55, clause=verb, needs_recipient=True,
+                     recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
+
+
 def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     """All candidate events of one sentence, in trigger order."""
     ctx = _Context(book=book)
@@ -992,7 +1010,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         if tok.lower_ == "opposed" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "as":
             continue  # "as opposed to": a comparison
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-            demand = _obligation_request(tok, book)
+            demand = _obligation_request(tok, book) or _failure_accusation(tok, book)
             if demand is not None and demand.actors:
                 content = _child(tok, "ccomp")
                 ctx.consumed.add(content.i)

@@ -306,3 +306,21 @@ def test_a_title_and_its_apposed_name_are_one_mention():
     ev = next(e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE")
     assert ev.actor[0].text == "Pakistani envoy, Munir Akram"
     assert (ev.actor[0].country, ev.actor[0].sector) == ("PAK", "GOV")
+
+
+@pytest.mark.parametrize("text, recipient, country", [
+    ("Militants attacked a passenger train Tuesday in Pakistan's southwestern Balochistan province.",
+     "passenger", "PAK"),  # the passengers on it
+    ("Ukraine's military intelligence agency said its drones had struck an oil terminal in the Russian port of Ust-Luga.",
+     "oil terminal", "RUS"),
+    ("Israeli aircraft struck a building in the southern Lebanese town of Nabatieh, killing three people.",
+     "three people", "LBN"),
+])
+def test_an_attacks_target_is_what_it_hit_not_a_place_named_near_it(text, recipient, country):
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-11-15") if e.event == "ASSAULT"]
+    assert (ev.recipient[0].text, ev.recipient[0].country) == (recipient, country)
+
+
+def test_a_planned_meeting_has_every_party_as_actor():
+    (ev,) = eventwire.code_text("Putin is due to meet Erdogan in January.", date="2019-12-12")
+    assert ev.event == "AGREE" and {a.text for a in ev.actor} == {"Putin", "Erdogan"} and not ev.recipient

@@ -384,6 +384,9 @@ class Coder:
         heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
         # "a roadside bombing near the town of Samarra killed ...": the attack noun says where
         heads += [a for a in cand.actors if a.lemma_.lower() in self.book.attack_nouns]
+        if cand.event in ("ASSAULT", "COERCE"):
+            # "struck a building in the town of Nabatieh": where the target was
+            heads += [c for c in cand.trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         if cand.event == "ASSAULT":
             # "killed 23 people when they blew themselves up in Tel Aviv": the same attack
             heads += [c for c in cand.trigger.children if c.dep_ == "advcl"
@@ -419,14 +422,17 @@ class Coder:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     target = next((p for p in c.children if p.dep_ == "pobj"), tok)
         if target.ent_type_ not in _PLACE_LABELS:
-            # "the town of Samarra" where the model called the name a nationality or nothing:
-            # after a place noun, the gazetteer decides
-            if not (target is not tok and tok.lemma_.lower() in _PLACE_NOUNS and target.pos_ == "PROPN"
-                    and target.ent_type_ in ("", "NORP")):
+            # "the town of Samarra" where the model called the name a nationality, a person or
+            # nothing: after a place noun, the gazetteer decides
+            if not (target is not tok and tok.lemma_.lower() in _PLACE_NOUNS and target.pos_ == "PROPN"):
                 return None
             a, b = mention_bounds(target)
             text = st.doc[a:b].text
-            return places_mod.resolve_place(text, article_countries=st.countries, start=st.doc[a].idx,
+            from .resolve.actors import country_code
+
+            # "the southern Lebanese town of Nabatieh": the nationality word says which country
+            hint = [c for c in (country_code(m.text) for m in tok.children if m.dep_ == "amod") if c]
+            return places_mod.resolve_place(text, article_countries=hint + list(st.countries), start=st.doc[a].idx,
                                             end=st.doc[a].idx + len(text))
         ent = next((e for e in st.doc.ents if e.start <= target.i < e.end), None)
         text = ent.text if ent is not None else target.text
@@ -543,7 +549,17 @@ class Coder:
         from .resolve.actors import country_code
 
         named = next((country_code(t.text) for t in st.doc[lo:hi] if t.ent_type_ in ("NORP", "GPE")), None)
-        country = named or (location.country if location is not None else None) or st.home_country
+        # "an oil terminal in the Russian port of Ust-Luga": the target's own place
+        placed = next((pl.country for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                       for o in c.children if o.dep_ == "pobj"
+                       for pl in (self._place_for(st, o),) if pl is not None and pl.country), None)
+        if placed is None:
+            placed = self._placed_in(st, tok)
+        if placed is None:  # "in the Russian port of ...": the place's own nationality word
+            placed = next((country_code(m.text) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                           for o in c.children if o.dep_ == "pobj" for m in o.children
+                           if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE") and country_code(m.text)), None)
+        country = named or placed or (location.country if location is not None else None) or st.home_country
         if country is None:
             return None
         return Entity(span.text, span.start_char, span.end_char, country=country, sector="CVL")
@@ -631,11 +647,17 @@ class Coder:
         if event == "COOPERATE" and len(actors) == 1 and not recipients and cand.trigger.lemma_.lower() in _DRILLS:
             # military drills with no partner are a show of force (MOBILIZE), not cooperation
             event, mode, cameo = "MOBILIZE", "troops", "15"
-        if not recipients and cand.event in ("ASSAULT", "COERCE"):
-            target = self._target(st, cand, location)
-            if target is not None:
+        if cand.event in ("ASSAULT", "COERCE") and (not recipients or role.endswith("near.named")):
+            # "attacked a passenger train in Balochistan": the train, not the province named near
+            # it; "struck a building in Nabatieh, killing three people": the people killed
+            victims = next(((ents, r) for r, toks in cand.recipient_options if r.startswith(("participle.", "advcl."))
+                            for ents in (self._entities(st, toks),) if ents), None)
+            target = self._target(st, cand, location) if victims is None else None
+            if victims is not None:
+                recipients, role = victims
+            elif target is not None:
                 recipients, role = [target], "dobj"
-        elif cand.event == "ASSAULT" and location is not None and location.country:
+        if cand.event == "ASSAULT" and location is not None and location.country:
             # "bombers killed 23 people in Tel Aviv": unnamed victims are of the place they were hit
             recipients = [replace(r, country=location.country)
                           if r.sector == "CVL" and not r.known and r.country == st.home_country
@@ -645,7 +667,9 @@ class Coder:
             # a protest with no named target is against the authorities where it happens
             recipients = [Entity(location.text, location.start, location.end, name=location.name,
                                  country=location.country)]
-        if cand.event == "CONSULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
+        if (cand.event == "CONSULT" or (cand.event == "AGREE" and cand.sense.event == "CONSULT")) and \
+                cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
+            # a planned meeting (AGREE) has the same parties as a held one
             actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor

@@ -301,3 +301,17 @@ def test_a_threat_is_addressed_to_who_must_meet_its_condition():
     # the offensive is no actor, so the resolution stage moves on to Baghdad; "military" is no option
     assert ("condition.nsubj", ["Baghdad"]) in options
     assert not any("military" in toks for _, toks in options)
+
+
+def test_a_reduced_passive_clause_does_not_make_its_patient_the_actor():
+    # "The leader is dead, killed in a joint operation": nobody named did the killing
+    doc = parse([
+        ("leader", "leader", "NOUN", "NN", 1, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 1, "ROOT"),
+        ("dead", "dead", "ADJ", "JJ", 1, "acomp"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("killed", "kill", "VERB", "VBN", 1, "advcl"),
+        ("in", "in", "ADP", "IN", 4, "prep"),
+        ("operation", "operation", "NOUN", "NN", 5, "pobj"),
+    ])
+    assert [e for e in events(doc) if e[1]] == []

@@ -175,6 +175,10 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
         if head.lemma_.lower() in _DOCUMENT_NOUNS and head.head.pos_ in ("VERB", "AUX"):
             return find_subject(head.head, _depth + 1)
         return conjuncts(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        # "the leader is dead, killed in a joint operation": the main subject is who was
+        # killed, not the killer
+        return []
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):  # "..., killing 20"
         return find_subject(head, _depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "by firing", "after meeting"

@@ -324,3 +324,9 @@ def test_an_attacks_target_is_what_it_hit_not_a_place_named_near_it(text, recipi
 def test_a_planned_meeting_has_every_party_as_actor():
     (ev,) = eventwire.code_text("Putin is due to meet Erdogan in January.", date="2019-12-12")
     assert ev.event == "AGREE" and {a.text for a in ev.actor} == {"Putin", "Erdogan"} and not ev.recipient
+
+
+def test_a_demand_noun_addresses_the_subject_of_its_that_clause():
+    text = "The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu majority more rights."
+    (ev,) = eventwire.code_text(text, date="2002-05-04")
+    assert ev.event == "REQUEST" and ev.recipient[0].text == "Burundi's government"

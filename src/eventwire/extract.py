@@ -334,6 +334,14 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
                     if s is not None:
                         return conjuncts(s)
         return []
+    if role == "clause.nsubj":
+        # "its demand that Israel ease restrictions": the subject of the noun's "that" clause
+        c = next((c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+                  and not _to_infinitive(c)), None)
+        if c is None:
+            return []
+        s = _child(c, {"nsubj", "nsubjpass"})
+        return conjuncts(s) if s is not None else []
     if role == "ccomp.nsubj":
         c = _child(verb, "ccomp")
         if c is None:

@@ -330,3 +330,12 @@ def test_a_demand_noun_addresses_the_subject_of_its_that_clause():
     text = "The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu majority more rights."
     (ev,) = eventwire.code_text(text, date="2002-05-04")
     assert ev.event == "REQUEST" and ev.recipient[0].text == "Burundi's government"
+
+
+def test_drills_with_no_partner_are_a_show_of_force():
+    # verbs.yaml: the drill senses say what they are "alone"
+    (ev,) = eventwire.code_text("North Korea held military drills near the border on Monday.", date="2024-01-02")
+    assert (ev.event, ev.mode) == ("MOBILIZE", "troops")
+    (ev,) = eventwire.code_text("South Korea held joint military drills with the United States on Monday.",
+                                date="2024-01-02")
+    assert ev.event == "COOPERATE"

@@ -38,7 +38,6 @@ _SHELTER_NOUNS = {"camp", "shelter", "school", "hospital", "home", "centre", "ce
 _CARRYING_VERBS = {"carry", "transport", "ferry", "shelter", "house", "evacuate", "escort"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port", "provinces",
                 "area", "state", "camp", "neighborhood", "neighbourhood", "suburb", "county", "island"}
-_DRILLS = {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
@@ -644,9 +643,9 @@ class Coder:
         if not recipients and cand.needs_recipient:
             return None
         event, mode, cameo = cand.event, cand.mode, cand.cameo
-        if event == "COOPERATE" and len(actors) == 1 and not recipients and cand.trigger.lemma_.lower() in _DRILLS:
-            # military drills with no partner are a show of force (MOBILIZE), not cooperation
-            event, mode, cameo = "MOBILIZE", "troops", "15"
+        if cand.sense.alone is not None and len(actors) == 1 and not recipients and event == cand.sense.event:
+            # "held military drills" with no partner is a show of force, not cooperation
+            event, mode, cameo = cand.sense.alone
         if cand.event in ("ASSAULT", "COERCE") and (not recipients or role.endswith("near.named")):
             # "attacked a passenger train in Balochistan": the train, not the province named near
             # it; "struck a building in Nabatieh, killing three people": the people killed

@@ -52,6 +52,7 @@ class Sense:
     plural_only: bool = False
     compound: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
+    alone: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) with no partner
 
     @property
     def name(self) -> str:
@@ -149,7 +150,19 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         plural_only=bool(row.get("plural_only", False)),
         compound=frozenset(str(o).lower() for o in row.get("compound") or ()),
         light=frozenset(str(o).lower() for o in row.get("light") or ()),
+        alone=_alone(row.get("alone"), f"{where}: {pos} {lemma!r}"),
     )
+
+
+def _alone(row: dict[str, Any] | None, where: str) -> tuple[str, str | None, str | None] | None:
+    if not row:
+        return None
+    if row.get("event") not in PLOVER_TYPES:
+        raise KnowledgeFileError(f"{where}: alone: unknown event type {row.get('event')!r}")
+    cameo = row.get("cameo")
+    if cameo is not None and not isinstance(cameo, str):
+        raise KnowledgeFileError(f"{where}: alone: cameo must be a quoted string, got {cameo!r}")
+    return row["event"], row.get("mode"), cameo
 
 
 def _add_senses(book: PatternBook, data: dict[str, Any], where: str, *, first: bool) -> None:

@@ -28,7 +28,6 @@ CASES = [
     ("Syrian government forces", None, None, "SYR", "MIL"),
     ("Pakistani paramilitary forces", None, None, "PAK", "MIL"),
     ("right-wing paramilitaries", None, "COL", "COL", "REB"),
-    ("the Albanian population of the province", None, "MNE", "MNE", "CVL"),
     ("anti-regime forces", None, "SYR", "SYR", "REB"),
     ("anti-government fighters", None, "SYR", "SYR", "REB"),
     ("U.S. Secretary of State John Kerry", D(2014, 5, 1), None, "USA", "GOV"),

@@ -93,7 +93,7 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
-_STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned", "engaged", "involved"}
+_STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned"}
 
 
 def is_passive(verb: Token) -> bool:

@@ -214,8 +214,7 @@ class ActorResolver:
             if lex.kind in ("country", "demonym", "capital", "metonym"):
                 if nxt in NOT_OWNER_AFTER:
                     continue
-                if lex.kind == "demonym" and ((start > 0 and toks[start - 1].key in kb.ethnic_markers)
-                                              or toks[head_idx].key in kb.people_heads):
+                if lex.kind == "demonym" and start > 0 and toks[start - 1].key in kb.ethnic_markers:
                     people = True  # "ethnic Albanians in Serbia": a people; the state is where they live
                     continue
                 if country_pre is None:

@@ -238,7 +238,6 @@ class KnowledgeBase:
         self.honorifics: set[str] = set()  # "Mr", "Dr": the next capitalised word is a name
         self.former_markers: set[str] = set()  # "former", "ousted": a government title is past
         self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
-        self.people_heads: set[str] = set()  # "population": "the Albanian population" is a people
         self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
         self.acronyms: set[str] = set()
@@ -305,7 +304,6 @@ class KnowledgeBase:
         self.honorifics.update(token_key(str(w)) for w in src.get("honorifics") or [])
         self.former_markers.update(token_key(str(w)) for w in src.get("former_markers") or [])
         self.ethnic_markers.update(token_key(str(w)) for w in src.get("ethnic_markers") or [])
-        self.people_heads.update(token_key(str(w)) for w in src.get("people_heads") or [])
         self.state_generic.update(str(w).lower() for w in src.get("state_generic") or [])
         for entry in src.get("people") or []:
             self._add_actor(entry, "person", idx)

@@ -344,3 +344,13 @@ def test_drills_with_no_partner_are_a_show_of_force():
 def test_forcing_a_population_out_of_its_homes_is_an_assault():
     text = "The army forced out more than 1,000 Palestinian refugees from their homes in a West Bank camp."
     assert [e.event for e in eventwire.code_text(text, date="2002-03-01")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Islamist militant group al-Shabab immediately claimed responsibility for the attack.", "al-Shabab"),
+    ("The military claimed the killing of 33 terrorists in Balochistan.", "military"),
+    ("The Baloch Liberation Army took credit for the bombing.", "Baloch Liberation Army"),
+])
+def test_claiming_an_attack_owns_it(text, actor):
+    (ev,) = eventwire.code_text(text, date="2025-03-12")
+    assert ev.event == "ASSAULT" and actor in ev.actor[0].text

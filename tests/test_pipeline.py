@@ -354,3 +354,9 @@ def test_forcing_a_population_out_of_its_homes_is_an_assault():
 def test_claiming_an_attack_owns_it(text, actor):
     (ev,) = eventwire.code_text(text, date="2025-03-12")
     assert ev.event == "ASSAULT" and actor in ev.actor[0].text
+
+
+def test_casualties_inflicted_by_an_attack_name_its_target():
+    text = "The Taliban have intensified attacks this month, inflicting heavy casualties on Afghan government forces."
+    (ev,) = eventwire.code_text(text, date="2021-05-10")
+    assert ev.event == "ASSAULT" and ev.recipient[0].text == "Afghan government forces"

@@ -511,7 +511,9 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         if head_sense is None or head_sense.event != "ASSAULT":
             # "imposed sanctions ..., targeting two banks": how the measure aims, not an attack
             light_noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.lemma_.lower() in book.nouns), None)
-            if head_sense is not None or light_noun is not None:
+            noun_sense = _match_noun_sense(book, light_noun) if light_noun is not None else None
+            attack_noun = noun_sense is not None and noun_sense.event == "ASSAULT"  # "intensified attacks, inflicting ..."
+            if head_sense is not None or (light_noun is not None and not attack_noun):
                 return None
     actors = _clean_actor_tokens(find_subject(verb))
     options = recipient_options(verb, sense, book)

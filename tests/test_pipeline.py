@@ -360,3 +360,9 @@ def test_casualties_inflicted_by_an_attack_name_its_target():
     text = "The Taliban have intensified attacks this month, inflicting heavy casualties on Afghan government forces."
     (ev,) = eventwire.code_text(text, date="2021-05-10")
     assert ev.event == "ASSAULT" and ev.recipient[0].text == "Afghan government forces"
+
+
+def test_a_planned_meeting_lists_its_parties_even_where_one_hosts():
+    (ev,) = eventwire.code_text("Fu noted that China will convene a meeting in Beijing with Iran and Russia on Friday.",
+                                date="2025-03-12")
+    assert ev.event == "AGREE" and {a.country for a in ev.actor} == {"CHN", "IRN", "RUS"} and not ev.recipient

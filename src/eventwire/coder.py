@@ -669,7 +669,8 @@ class Coder:
         if (cand.event == "CONSULT" or (cand.event == "AGREE" and cand.sense.event == "CONSULT")) and \
                 cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # a planned meeting (AGREE) has the same parties as a held one
-            actors, recipients, mode = _meeting_roles(actors, recipients, location, mode)
+            # who hosts matters once the meeting happens; a planned one lists its parties
+            actors, recipients, mode = _meeting_roles(actors, recipients, location if event == "CONSULT" else None, mode)
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor
             actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]

@@ -572,10 +572,13 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
             return None
         actors = _clean_actor_tokens(find_subject(light))
         options = recipient_options(noun, sense, book, noun=True)
+        near = [o for o in options if o[0] == "near.named"]  # a last resort stays last
+        options = [o for o in options if o[0] != "near.named"]
         for role in ("dative", "prep:to", "prep:against", "prep:on", "prep:with", "prep:for", "prep:between"):
             toks = _role_tokens(light, role)
             if toks:
                 options.append(("light." + role, toks))
+        options += near
         clause = light
         negated, modality = _negated(light, book), _modality(light, book)
         extra = [light]

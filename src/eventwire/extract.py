@@ -793,8 +793,13 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     target = _child(content, {"nsubj", "nsubjpass"})
     if target is None or target.pos_ == "PRON" and target.lower_ in ("it", "there", "we", "i", "you"):
         return None
-    sense = book.verbs["demand"][0]
-    return Candidate(sense=sense, trigger=verb, event="REQUEST", mode=None, cameo="10",
+    return _statement_about(verb, target, book.verbs["demand"][0], "REQUEST", None, "10")
+
+
+def _statement_about(verb: Token, target: Token, sense: Sense, event: str, mode: str | None,
+                     cameo: str) -> Candidate:
+    """An event made by saying something about ``target`` (the subject of the "that" clause)."""
+    return Candidate(sense=sense, trigger=verb, event=event, mode=mode, cameo=cameo,
                      actors=_clean_actor_tokens(find_subject(verb)), recipients=conjuncts(target),
                      confidence=0.55, clause=verb, needs_recipient=True,
                      recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
@@ -941,16 +946,22 @@ def _or_face_threats(out: list[Candidate], book: PatternBook) -> list[Candidate]
     return found
 
 
+def _by_head_tokens(out: list[Candidate], event: str) -> dict[int, Candidate]:
+    """Candidates of one type by every token that heads them (trigger, clause, light verb)."""
+    found: dict[int, Candidate] = {}
+    for c in out:
+        if c.event == event:
+            for t in (c.trigger, c.clause, *c.extra_triggers):
+                if t is not None:
+                    found.setdefault(t.i, c)
+    return found
+
+
 def _fold_attack_participles(out: list[Candidate]) -> list[Candidate]:
     """"launched rocket fire against guerrilla camps, killing or wounding 50", "opened fire,
     killing one person": the participle tells what the attack did, not a second attack; its
     victims are the attack's recipients when it has none."""
-    attacks = {}
-    for c in out:
-        if c.event == "ASSAULT":
-            for t in (c.trigger, c.clause, *c.extra_triggers):
-                if t is not None:
-                    attacks.setdefault(t.i, c)
+    attacks = _by_head_tokens(out, "ASSAULT")
     kept = []
     for c in out:
         t = c.trigger
@@ -972,12 +983,7 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     """"blocked roads, demanding that he be reinstated", "staged rallies against Abbas,
     saying he must resign": a protest's demand is its topic, not a REQUEST of its own
     (PLOVER manual); whom it addresses is the protest's target when it has none."""
-    protests = {}
-    for c in out:
-        if c.event == "PROTEST":
-            for t in (c.trigger, c.clause, *c.extra_triggers):
-                if t is not None:
-                    protests[t.i] = c
+    protests = _by_head_tokens(out, "PROTEST")
     if not protests:
         return out
     kept = []
@@ -1007,11 +1013,7 @@ def _failure_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     target = _child(content, {"nsubj", "nsubjpass"})
     if target is None or target.pos_ == "PRON" or any(c.dep_ == "neg" for c in content.children):
         return None
-    sense = book.verbs["criticize"][0]
-    return Candidate(sense=sense, trigger=verb, event="ACCUSE", mode="disapprove", cameo="111",
-                     actors=_clean_actor_tokens(find_subject(verb)), recipients=conjuncts(target),
-                     confidence=0.55, clause=verb, needs_recipient=True,
-                     recipient_options=[("ccomp.nsubj", _clean_actor_tokens(conjuncts(target)))])
+    return _statement_about(verb, target, book.verbs["criticize"][0], "ACCUSE", "disapprove", "111")
 
 
 def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:

@@ -24,20 +24,13 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.actors import ActorInfo, ActorMemory, ActorResolver
+from .resolve.actors import ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
 _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
 _MENTION_RIGHT = {"case", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "on", "into", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_ACT_NOUNS = {"offer", "appeal", "call", "request", "demand", "proposal", "plan", "pressure", "threat", "warning",
-              "invitation", "bid", "initiative", "message", "letter", "complaint", "criticism", "attack", "order"}
-_SHELTER_NOUNS = {"camp", "shelter", "school", "hospital", "home", "centre", "center", "hostel", "settlement",
-                  "residence", "compound", "base", "barracks", "office", "headquarters"}
-_CARRYING_VERBS = {"carry", "transport", "ferry", "shelter", "house", "evacuate", "escort"}
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "enclave", "port", "provinces",
-                "area", "state", "camp", "neighborhood", "neighbourhood", "suburb", "county", "island"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
@@ -52,7 +45,7 @@ _GROUP_NOUNS = {"group", "groups", "team", "delegation", "delegations", "coaliti
                 "officials", "forces"}
 
 
-def _substitute(tok: Token) -> Token | None:
+def _substitute(tok: Token, book: PatternBook) -> Token | None:
     """Where the actor is when the head noun is not one: "Reagan's statement" -> Reagan,
     "a group of Moroccan diplomats" -> diplomats, "the U.S. proposal" -> U.S."""
     for c in tok.children:
@@ -71,7 +64,7 @@ def _substitute(tok: Token) -> Token | None:
         # "violations by the security forces", "an offer from Kabul", "pressure from criminal
         # groups": whoever the act comes from
         for c in tok.children:
-            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and tok.lemma_.lower() in _ACT_NOUNS)):
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and tok.lemma_.lower() in book.act_nouns)):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
@@ -83,11 +76,11 @@ def _substitute(tok: Token) -> Token | None:
                     return pobj
         # "a camp for Congolese refugees", "a bus carrying a paramilitary force": who was in it
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in _SHELTER_NOUNS:
+            if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in book.shelter_nouns:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
-            if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING_VERBS:
+            if c.dep_ == "acl" and c.lemma_.lower() in book.carrying_verbs:
                 obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
@@ -104,10 +97,6 @@ def _without_article(span):
     while end - 1 > start and span.doc[end - 1].tag_ == "POS":
         end -= 1  # "Sweden's decision": the actor is "Sweden"
     return span.doc[start:end]
-
-
-def doc_slice(doc, lo: int, hi: int):
-    return doc[lo:hi]
 
 
 def mention_bounds(tok: Token) -> tuple[int, int]:
@@ -130,7 +119,7 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 p_lo, p_hi = mention_bounds(pobj)
-                if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in doc_slice(tok.doc, p_lo, p_hi)):
+                if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in tok.doc[p_lo:p_hi]):
                     hi = max(hi, p_hi - 1)
     # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
@@ -283,7 +272,7 @@ class Coder:
             ent = Entity(shown.text, shown.start_char, shown.end_char, name=info.name, country=info.country,
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
         else:
-            sub = _substitute(tok)
+            sub = _substitute(tok, self.book)
             if sub is None:
                 # "army positions", "police stations": the owner named by a compound agent word
                 sub = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
@@ -297,19 +286,30 @@ class Coder:
         st.cache[tok.i] = ent
         return ent
 
-    def _placed_in(self, st: ArticleState, tok: Token) -> str | None:
-        """The country of the place in "<group> in/of/from <place>", if the gazetteer knows it."""
+    def _placed_in(self, st: ArticleState, tok: Token, preps: tuple[str, ...] = ("in", "of", "from")) -> str | None:
+        """The country of the place in "<noun> in/of/from <place>" ("rebels in Darfur", "the
+        government of Sindh province", "a terminal in the Russian port of Ust-Luga")."""
         for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.lemma_.lower() in _PLACE_NOUNS:
-                    # "the government of Sindh province": the name before the place noun
-                    pobj = next((n for n in pobj.children if n.dep_ == "compound" and n.pos_ == "PROPN"), pobj)
-                if pobj is not None and (pobj.ent_type_ in _PLACE_LABELS or pobj.pos_ == "PROPN"):
-                    a, b = mention_bounds(pobj)
+            if c.dep_ != "prep" or c.lower_ not in preps:
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            place = self._place_for(st, pobj)
+            if place is None:
+                name = pobj
+                if pobj.lemma_.lower() in self.book.place_nouns:  # "Sindh province": the name before it
+                    name = next((n for n in pobj.children if n.dep_ == "compound" and n.pos_ == "PROPN"), pobj)
+                if name.ent_type_ in _PLACE_LABELS or name.pos_ == "PROPN":
+                    a, b = mention_bounds(name)
                     place = places_mod.resolve_place(_without_article(st.doc[a:b]).text, article_countries=st.countries)
-                    if place is not None and place.country:
-                        return place.country
+            if place is not None and place.country:
+                return place.country
+            # "in the Russian port of ...": the place's own nationality word
+            code = next((country_code(m.text) for m in pobj.children
+                         if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE") and country_code(m.text)), None)
+            if code:
+                return code
         return None
 
     def _actor_head(self, tok: Token) -> bool:
@@ -423,12 +423,10 @@ class Coder:
         if target.ent_type_ not in _PLACE_LABELS:
             # "the town of Samarra" where the model called the name a nationality, a person or
             # nothing: after a place noun, the gazetteer decides
-            if not (target is not tok and tok.lemma_.lower() in _PLACE_NOUNS and target.pos_ == "PROPN"):
+            if not (target is not tok and tok.lemma_.lower() in self.book.place_nouns and target.pos_ == "PROPN"):
                 return None
             a, b = mention_bounds(target)
             text = st.doc[a:b].text
-            from .resolve.actors import country_code
-
             # "the southern Lebanese town of Nabatieh": the nationality word says which country
             hint = [c for c in (country_code(m.text) for m in tok.children if m.dep_ == "amod") if c]
             return places_mod.resolve_place(text, article_countries=hint + list(st.countries), start=st.doc[a].idx,
@@ -487,8 +485,6 @@ class Coder:
         counts: Counter[str] = Counter()
         places: Counter[tuple] = Counter()
         place_objs: dict[tuple, Place] = {}
-        from .resolve.actors import country_code
-
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = country_code(ent.text)
@@ -545,19 +541,9 @@ class Coder:
                           country=location.country, sector="CVL")
         lo, hi = mention_bounds(tok)
         span = _without_article(st.doc[lo:hi])
-        from .resolve.actors import country_code
-
         named = next((country_code(t.text) for t in st.doc[lo:hi] if t.ent_type_ in ("NORP", "GPE")), None)
         # "an oil terminal in the Russian port of Ust-Luga": the target's own place
-        placed = next((pl.country for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
-                       for o in c.children if o.dep_ == "pobj"
-                       for pl in (self._place_for(st, o),) if pl is not None and pl.country), None)
-        if placed is None:
-            placed = self._placed_in(st, tok)
-        if placed is None:  # "in the Russian port of ...": the place's own nationality word
-            placed = next((country_code(m.text) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
-                           for o in c.children if o.dep_ == "pobj" for m in o.children
-                           if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE") and country_code(m.text)), None)
+        placed = self._placed_in(st, tok, ("in", "at", "near", "of", "from"))
         country = named or placed or (location.country if location is not None else None) or st.home_country
         if country is None:
             return None
@@ -607,8 +593,6 @@ class Coder:
 
     @staticmethod
     def _explicit_country_text(text: str) -> bool:
-        from .resolve.actors import country_code
-
         # "anti-Pakistan militants" name their country too, by what they oppose
         words = text.replace("'s", " ").replace("’s", " ").replace("-", " ").split()
         return any(country_code(w) for w in words if w[:1].isupper())
@@ -668,8 +652,8 @@ class Coder:
                                  country=location.country)]
         if (cand.event == "CONSULT" or (cand.event == "AGREE" and cand.sense.event == "CONSULT")) and \
                 cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
-            # a planned meeting (AGREE) has the same parties as a held one
-            # who hosts matters once the meeting happens; a planned one lists its parties
+            # a planned meeting (AGREE) has the same parties as a held one, but who hosts
+            # matters only once it happens
             actors, recipients, mode = _meeting_roles(actors, recipients, location if event == "CONSULT" else None, mode)
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor

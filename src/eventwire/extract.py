@@ -659,10 +659,7 @@ def _purpose_objects(verb: Token) -> list[tuple[str, list[Token]]]:
     return [("purpose.dobj", toks)] if toks else []
 
 
-_PROTEST_PHRASE_NOUNS = {"protest", "opposition", "response", "retaliation", "defiance"}
-
-
-def _protest_phrase_targets(verb: Token) -> list[tuple[str, list[Token]]]:
+def _protest_phrase_targets(verb: Token, book: PatternBook) -> list[tuple[str, list[Token]]]:
     """"staged a hunger strike in protest against violations by the security forces": the
     target follows "in protest against/of/at/over"."""
     out = []
@@ -670,7 +667,7 @@ def _protest_phrase_targets(verb: Token) -> list[tuple[str, list[Token]]]:
         if c.dep_ != "prep" or c.lower_ != "in":
             continue
         for noun in c.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in _PROTEST_PHRASE_NOUNS:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in book.protest_phrase_nouns:
                 for prep in ("against", "of", "at", "over", "to"):
                     toks = prep_objects(noun, prep)
                     if toks:
@@ -682,7 +679,7 @@ def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]
     """"staged a hunger strike to protest Assad's failure", "demonstrated to demand the
     resignation of X": a protest's target is often in its purpose clause, or in a phrase
     "in protest against X"."""
-    phrase = _protest_phrase_targets(verb)
+    phrase = _protest_phrase_targets(verb, ctx.book)
     x = infinitive(verb)
     if x is None:
         return phrase
@@ -767,8 +764,6 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
 
 _DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
-_COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "remember", "learn", "note",
-              "see", "expect", "bear"}
 _STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
                     "argue", "warn", "reiterate", "write", "repeat", "maintain"}
 
@@ -784,11 +779,11 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     has_to = content.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in content.children)
     if has_to:  # "Washington needs to act": the demand is the infinitive's
         inner = _child(content, "xcomp")
-        if inner is not None and inner.lemma_.lower() in _COGNITION:
+        if inner is not None and inner.lemma_.lower() in book.cognition_verbs:
             return None
     if not (auxes & _OBLIGATION or has_to):
         return None
-    if content.lemma_.lower() in _COGNITION:
+    if content.lemma_.lower() in book.cognition_verbs:
         return None  # "they must understand that ...": a warning, not a demand
     target = _child(content, {"nsubj", "nsubjpass"})
     if target is None or target.pos_ == "PRON" and target.lower_ in ("it", "there", "we", "i", "you"):

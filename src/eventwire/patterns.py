@@ -96,6 +96,12 @@ class PatternBook:
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    shelter_nouns: frozenset[str] = frozenset()
+    carrying_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    cognition_verbs: frozenset[str] = frozenset()
+    protest_phrase_nouns: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -199,7 +205,9 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
-    book.carrier_nouns = frozenset(base.get("carrier_nouns") or ())
+    for name in ("carrier_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns", "cognition_verbs",
+                 "protest_phrase_nouns"):
+        setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)

@@ -327,13 +327,10 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         return _role_tokens(x, role[6:]) if x is not None else []
     if role == "condition.nsubj":
         # "threatened to launch an offensive unless Baghdad accepted": who must meet the condition
-        for head in (verb, infinitive(verb)):
-            for c in (head.children if head is not None else ()):
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                    s = _child(c, "nsubj")
-                    if s is not None:
-                        return conjuncts(s)
-        return []
+        x = infinitive(verb)
+        found = _condition_clause(verb) or (_condition_clause(x) if x is not None else None)
+        s = _child(found[1], "nsubj") if found else None
+        return conjuncts(s) if s is not None else []
     if role == "clause.nsubj":
         # "its demand that Israel ease restrictions": the subject of the noun's "that" clause
         c = next((c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
@@ -459,6 +456,11 @@ def _clean_actor_tokens(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _near_last(options: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]]]:
+    """Options in order, with the word's own last-resort "near.named" option moved to the end."""
+    return [o for o in options if o[0] != "near.named"] + [o for o in options if o[0] == "near.named"]
+
+
 def _clean_options(options: list[tuple[str, list[Token]]], actors: list[Token]) -> list[tuple[str, list[Token]]]:
     out = []
     for role, toks in options:
@@ -572,13 +574,11 @@ def _noun_candidate(noun: Token, sense: Sense, ctx: _Context) -> Candidate | Non
             return None
         actors = _clean_actor_tokens(find_subject(light))
         options = recipient_options(noun, sense, book, noun=True)
-        near = [o for o in options if o[0] == "near.named"]  # a last resort stays last
-        options = [o for o in options if o[0] != "near.named"]
         for role in ("dative", "prep:to", "prep:against", "prep:on", "prep:with", "prep:for", "prep:between"):
             toks = _role_tokens(light, role)
             if toks:
                 options.append(("light." + role, toks))
-        options += near
+        options = _near_last(options)
         clause = light
         negated, modality = _negated(light, book), _modality(light, book)
         extra = [light]
@@ -713,20 +713,26 @@ def _nested_noun(cand: Candidate, noun: Token, ctx: _Context) -> Candidate | Non
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 
-def _condition(verb: Token) -> str | None:
-    """"unless" or "if" when the clause carries a condition ("will withdraw unless ...")."""
+def _condition_clause(verb: Token) -> tuple[str, Token] | None:
+    """The "if"/"unless" clause the verb's clause carries ("will withdraw unless ..."), with
+    its mark."""
     tok = verb
     for _ in range(3):
         for c in tok.children:
             if c.dep_ == "advcl":
                 mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
                 if mark in ("if", "unless"):
-                    return mark
+                    return mark, c
         if tok.dep_ in ("xcomp", "conj") or (tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
             tok = tok.head
             continue
         break
     return None
+
+
+def _condition(verb: Token) -> str | None:
+    found = _condition_clause(verb)
+    return found[0] if found else None
 
 
 def _apply_modality(cand: Candidate, book: PatternBook) -> None:
@@ -989,9 +995,8 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
             kept.append(c)
             continue
         # the demand's addressee ranks above a name the protest only happens near
-        near = [o for o in protest.recipient_options if o[0].endswith("near.named")]
-        protest.recipient_options = [o for o in protest.recipient_options if o not in near]
-        protest.recipient_options += [("demand." + role, toks) for role, toks in c.recipient_options] + near
+        protest.recipient_options = _near_last(
+            protest.recipient_options + [("demand." + role, toks) for role, toks in c.recipient_options])
         if not protest.recipients and c.recipients:
             protest.recipients = c.recipients
     return kept

@@ -354,6 +354,25 @@ def test_country_code_helper():
     assert country_code("") is None
 
 
+@pytest.mark.parametrize("written, code", [
+    ("Afganistan", "AFG"), ("Ethopia", "ETH"), ("Kazakstan", "KAZ"), ("Ghanians", "GHA"), ("Somaila", "SOM"),
+    # places the gazetteer knows and short words are no misspellings
+    ("Indiana", None), ("Marian", None), ("Bavaria", None),
+])
+def test_a_country_misspelt_by_one_letter_is_still_that_country(written, code):
+    assert country_code(written) == code
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("Northern Ireland police", "GBR", "COP"),
+    ("the Albanians of southern Serbia", "SRB", "CVL"),  # a people of the state named after "of"
+    ("the Asia-Pacific Economic Cooperation (APEC) forum", "IGO", "IGO"),
+])
+def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):
+    info = resolver.resolve(phrase)
+    assert info is not None and (info.country, info.sector) == (country, sector)
+
+
 def test_entity_ruler_patterns_shape():
     pats = entity_ruler_patterns()
     labels = {p["label"] for p in pats}

@@ -36,7 +36,7 @@ NAMES = {
 # Informal names, short forms, former names and transliterations seen in news.
 ALIASES = {
     "USA": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the States"],
-    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales",
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland",
             "United Kingdom of Great Britain and Northern Ireland"],
     "RUS": ["Russian Federation"],
     "KOR": ["Republic of Korea", "ROK", "S. Korea"],
@@ -87,6 +87,7 @@ ALIASES = {
 
 # Extra demonyms and adjectives (the packages give one; news uses several).
 DEMONYMS = {
+    "DJI": ["Djiboutian", "Djiboutians"],
     "USA": ["American", "Americans", "U.S.", "US"],
     "GBR": ["British", "Briton", "Britons", "English", "Scottish", "Welsh", "UK", "U.K."],
     "AFG": ["Afghan", "Afghans", "Afghani"],
@@ -300,7 +301,7 @@ def build() -> dict:
                 aliases.append(a)
         demonyms = []
         for d in [info.get("demonym"), *DEMONYMS.get(code, [])]:
-            if d and d not in demonyms:
+            if d and d not in demonyms and d != name:  # countryinfo gives "Djibouti" as Djibouti's
                 demonyms.append(d)
         capital = CAPITAL_FIX.get(code) or info.get("capital") or None
         entry = {"code": code, "name": name}

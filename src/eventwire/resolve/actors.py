@@ -44,7 +44,7 @@ OWN_SECTOR_KEPT = frozenset({"GOV", "EDU", "CVL", "BUS"})
 INDEFINITE = frozenset({"a", "an", "one"})
 KIND_WORDS = {
     "person": ("person", "man", "woman", "official", "leader"),
-    "org": ("organization", "organisation", "body", "agency", "institution", "bloc", "alliance"),
+    "org": ("organization", "organisation", "body", "agency", "institution", "bloc", "alliance", "forum"),
     "group": ("group", "movement", "organization", "organisation", "militia", "faction", "outfit"),
     "state": ("country", "nation", "state", "government", "kingdom", "republic"),
 }
@@ -246,6 +246,8 @@ class ActorResolver:
                 if lex.kind in ("country", "demonym", "capital", "metonym"):
                     country_post = lex.code
                     break
+        if people and boundary_prep == "of" and country_post:
+            country_pre = country_post  # "the Albanians of southern Serbia": a people of that state
         if (boundary_prep in ("and", "or") and not agents and post and post[-1][1] == n
                 and post[-1][2].kind == "agent" and post[-1][2].agent_kind != "modifier"):
             # "US and British forces": the conjuncts share the head that ends the phrase

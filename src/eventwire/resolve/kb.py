@@ -240,6 +240,7 @@ class KnowledgeBase:
         self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
         self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
+        self._near: dict[str, set[str]] = {}  # one-letter-deleted forms of country names and demonyms
         self.acronyms: set[str] = set()
         self.max_ngram = 1
         self._surname_owner: dict[str, int] = {}
@@ -405,6 +406,11 @@ class KnowledgeBase:
             entries.sort(key=lambda e: (e.rank, -e.source))
         # words that also name things must not be ignored as filler
         self.ignore -= {k[0] for k in self.lexicon if len(k) == 1}
+        for key, entries in self.lexicon.items():
+            if len(key) == 1 and len(key[0]) >= FUZZY_MIN_LENGTH - 1 and key[0].isalpha() and any(
+                    e.kind in ("country", "demonym") for e in entries):
+                for form in _deletions(key[0]) | {key[0]}:
+                    self._near.setdefault(form, set()).add(key[0])
 
     # ---------------------------------------------------------------- lookups
     def tokenize(self, text: str) -> list[Tok]:
@@ -416,8 +422,24 @@ class KnowledgeBase:
                 continue
             if key in self.acronyms and not raw.replace(".", "").isupper():
                 key += "~"  # "us", "who", "is" in lower case are words, not the acronyms
+            elif (key, ) not in self.lexicon and raw[:1].isupper() and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
+                key = self._misspelt_country(raw, key)
             out.append(Tok(key, raw, raw[:1].isupper()))
         return out
+
+    def _misspelt_country(self, raw: str, key: str) -> str:
+        """A country or demonym one letter away ("Ethopia", "Afganistan", "Ghanians"): news
+        copy and transliterations misspell them, and the actor is still that country. A
+        place the gazetteer knows ("Indiana") is no misspelling."""
+        found = set(self._near.get(key, ()))
+        for form in _deletions(key):
+            found |= self._near.get(form, set())
+        found = {f for f in found if _one_edit(key, f)}
+        if len(found) != 1:
+            return key
+        from .places import is_place_name  # the gazetteer, loaded once per process
+
+        return key if is_place_name(raw) else found.pop()
 
     def lookup(self, keys: tuple[str, ...]) -> list[Lex]:
         return self.lexicon.get(keys, [])
@@ -441,6 +463,25 @@ class KnowledgeBase:
 
     def actor(self, name: str) -> ActorRecord | None:
         return self.actors.get(name)
+
+
+FUZZY_MIN_LENGTH = 7  # shorter names are too close to ordinary words and names ("Marian", "Malian")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted, replaced or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 @lru_cache(maxsize=1)

@@ -198,7 +198,7 @@ def test_an_attack_on_a_place_hits_the_people_in_it():
     assert (ev.recipient[0].text, ev.recipient[0].country) == ("Congolese refugees", "COD")
     text = "Insurgents ambushed a bus transporting a paramilitary force in Kalat."
     (ev,) = [e for e in eventwire.code_text(text, date="2025-02-01") if e.event == "ASSAULT"]
-    assert ev.recipient[0].text == "paramilitary force"
+    assert ev.recipient[0].text == "paramilitary force in Kalat"  # the force as the text places it
     # "carrying" is no light verb: truce monitors on board are no truce
     events = eventwire.code_text("A Serbian army jet shot down a helicopter carrying EC truce monitors.")
     assert [e.event for e in events] == ["ASSAULT"]
@@ -366,3 +366,43 @@ def test_a_planned_meeting_lists_its_parties_even_where_one_hosts():
     (ev,) = eventwire.code_text("Fu noted that China will convene a meeting in Beijing with Iran and Russia on Friday.",
                                 date="2025-03-12")
     assert ev.event == "AGREE" and {a.country for a in ev.actor} == {"CHN", "IRN", "RUS"} and not ev.recipient
+
+
+@pytest.mark.parametrize("text, event, place, country, sector", [
+    ("Syrian tanks fired shells at targets in Idlib on Tuesday.", "ASSAULT", "Idlib", "SYR", "CVL"),
+    ("Indian authorities imposed a curfew in the town of Imphal after the clashes.", "COERCE", "Imphal", "IND", "CVL"),
+    ("Thousands of farmers marched in Nairobi on Monday.", "PROTEST", "Nairobi", "KEN", "GOV"),
+])
+def test_an_event_done_to_a_place_names_the_place_when_no_party_is_named(text, event, place, country, sector):
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == event]
+    assert [(r.text, r.country, r.sector) for r in ev.recipient] == [(place, country, sector)]
+
+
+def test_an_acronym_in_brackets_stays_inside_the_name():
+    text = "The Association of Southeast Asian Nations (ASEAN) bloc agreed to hold talks with Myanmar's junta."
+    (ev,) = eventwire.code_text(text, date="2023-05-10")
+    assert ev.event == "AGREE" and ev.actor[0].country == "IGO"
+
+
+@pytest.mark.parametrize("text, event, recipients", [
+    # one's own people trained are a show of strength; another state's soldiers a partnership
+    ("Iran has trained thousands of drone operators, a state newspaper said.", "MOBILIZE", []),
+    ("Britain trained 2,000 Ukrainian recruits last month.", "COOPERATE", ["UKR"]),
+])
+def test_training_ones_own_people_is_mobilizing(text, event, recipients):
+    (ev,) = eventwire.code_text(text, date="2024-05-07")
+    assert ev.event == event and [r.country for r in ev.recipient] == recipients
+
+
+def test_preparing_to_attack_is_mobilizing_and_saying_so_is_a_threat():
+    (ev,) = eventwire.code_text("The Sudanese army prepared to resume shelling RSF positions in Omdurman.",
+                                date="2024-05-07")
+    assert ev.event == "MOBILIZE"
+    (ev,) = eventwire.code_text("Russia plans to attack Kyiv again, Ukraine's defence minister said.",
+                                date="2024-05-07")
+    assert ev.event == "THREATEN"
+
+
+def test_a_name_compounded_onto_a_noun_is_read_whole():
+    (ev,) = eventwire.code_text("Russia vetoed a Security Council resolution on Syria on Friday.", date="2024-05-07")
+    assert ev.event == "REJECT" and "Security Council" in [r.text for r in ev.recipient]

@@ -24,7 +24,7 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.actors import ActorInfo, ActorMemory, ActorResolver, country_code
+from .resolve.actors import DESCRIPTOR_HEADS, ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
 _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -99,8 +99,9 @@ def _without_article(span):
     return span.doc[start:end]
 
 
-def mention_bounds(tok: Token) -> tuple[int, int]:
-    """Token range [lo, hi) of the noun phrase headed by ``tok``, without clauses."""
+def mention_bounds(tok: Token, *, placed: bool = True) -> tuple[int, int]:
+    """Token range [lo, hi) of the noun phrase headed by ``tok``, without clauses; with
+    ``placed``, a group goes on through where it is from ("rebels in Darfur")."""
     lo = hi = tok.i
     for c in tok.lefts:
         if c.dep_ in _MENTION_LEFT:
@@ -113,8 +114,7 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
                 hi = max(hi, mention_bounds(pobj)[1] - 1)
-        elif (c.dep_ == "prep" and c.lower_ in ("from", "in") and c.i == hi + 1 and tok.pos_ == "NOUN"
-              and tok.tag_ == "NNS"):
+        elif (placed and c.dep_ == "prep" and c.lower_ in ("from", "in") and c.i == hi + 1 and tok.pos_ == "NOUN"):
             # a group named by where it is from: "diplomats from the Group of Seven", "rebels in Darfur"
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
@@ -123,7 +123,18 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
                     hi = max(hi, p_hi - 1)
     # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
+    skip_to = None
     for j in range(tok.i - 1, lo - 1, -1):
+        if skip_to is not None:
+            if j > skip_to:
+                continue
+            skip_to = None
+            continue
+        if doc[j].text == ")" and j - 2 >= lo and doc[j - 2].text == "(" and doc[j - 1].dep_ == "appos":
+            # "the Asia-Pacific Economic Cooperation (APEC) forum": an acronym in brackets
+            # belongs to the name around it
+            skip_to = j - 2
+            continue
         spaced = j > 0 and bool(doc[j - 1].whitespace_)  # "MANILA - X", not "Secretary-General"
         if (doc[j].text in ("-", "—", "–") and spaced) or doc[j].text in (":", ";", "(", ")", "|", ",") or doc[j].is_space:
             lo = j + 1
@@ -317,6 +328,8 @@ class Coder:
         agent word ("minister", "forces"); not "relations" in "diplomatic relations"."""
         if tok.pos_ in ("PROPN", "PRON", "ADJ") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
+        if tok.lemma_.lower() in DESCRIPTOR_HEADS:
+            return True  # "the APEC forum", "the organisation": the resolver decides
         kb = self.resolver.kb
         keys = {tok.lower_.replace(".", ""), tok.lemma_.lower()}
         prev = tok.nbor(-1).lower_ if tok.i > 0 else None
@@ -343,6 +356,12 @@ class Coder:
     def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for tok in toks:
+            while tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (
+                    (tok.ent_type_ and tok.head.ent_iob_ == "I")
+                    or (tok.head.pos_ == "NOUN" and self._actor_head(tok.head))):
+                # "a Security Council resolution": the name goes on to "Council"; "United
+                # Nations peacekeepers": the actor is the peacekeepers
+                tok = tok.head
             split = self._split_modifiers(st, tok)
             if split:
                 out.extend(split)
@@ -539,7 +558,7 @@ class Coder:
                 return None
             return Entity(location.text, location.start, location.end, name=location.name,
                           country=location.country, sector="CVL")
-        lo, hi = mention_bounds(tok)
+        lo, hi = mention_bounds(tok, placed=False)  # a thing hit, not a group: "an oil terminal"
         span = _without_article(st.doc[lo:hi])
         named = next((country_code(t.text) for t in st.doc[lo:hi] if t.ent_type_ in ("NORP", "GPE")), None)
         # "an oil terminal in the Russian port of Ust-Luga": the target's own place
@@ -627,9 +646,16 @@ class Coder:
         if not recipients and cand.needs_recipient:
             return None
         event, mode, cameo = cand.event, cand.mode, cand.cameo
-        if cand.sense.alone is not None and len(actors) == 1 and not recipients and event == cand.sense.event:
-            # "held military drills" with no partner is a show of force, not cooperation
-            event, mode, cameo = cand.sense.alone
+        if cand.sense.alone is not None and len(actors) == 1 and event == cand.sense.event:
+            # "held military drills" with no partner is a show of force, not cooperation; so is
+            # training one's own people ("trained 500 hackers"), unlike training another's army
+            trained = next((self._entities(st, toks) for r, toks in cand.recipient_options if r == "dobj"), [])
+            own = bool(trained) and all(t.country == actors[0].country and not self._explicit_country(st, t)
+                                        for t in trained)
+            if not recipients or own:
+                event, mode, cameo = cand.sense.alone
+                if own and role == "dobj":
+                    recipients, role = [], ""  # its own people are no partner
         if cand.event in ("ASSAULT", "COERCE") and (not recipients or role.endswith("near.named")):
             # "attacked a passenger train in Balochistan": the train, not the province named near
             # it; "struck a building in Nabatieh, killing three people": the people killed
@@ -645,11 +671,18 @@ class Coder:
             recipients = [replace(r, country=location.country)
                           if r.sector == "CVL" and not r.known and r.country == st.home_country
                           and not self._explicit_country(st, r) else r for r in recipients]
-        if (not recipients and cand.event == "PROTEST" and location is not None and location.country
-                and location.start is not None and sent.start_char <= location.start < sent.end_char):
-            # a protest with no named target is against the authorities where it happens
+        if (not recipients and event in self.book.place_is_recipient and location is not None
+                and location.country and location.start is not None
+                and sent.start_char <= location.start < sent.end_char):
+            # a protest with no named target is against the authorities where it happens; a
+            # shelling or a curfew with none was done to the place the sentence names
             recipients = [Entity(location.text, location.start, location.end, name=location.name,
-                                 country=location.country)]
+                                 country=location.country, sector=self.book.place_is_recipient[event])]
+        elif event in self.book.place_is_recipient:
+            # a place named as the target stands for the same people ("a curfew in Imphal")
+            recipients = [replace(r, sector=self.book.place_is_recipient[event])
+                          if r.sector is None and not r.known and places_mod.is_place_name(r.text) else r
+                          for r in recipients]
         if (cand.event == "CONSULT" or (cand.event == "AGREE" and cand.sense.event == "CONSULT")) and \
                 cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # a planned meeting (AGREE) has the same parties as a held one, but who hosts

@@ -735,6 +735,18 @@ def _condition(verb: Token) -> str | None:
     return found[0] if found else None
 
 
+def _preparing(verb: Token, book: PatternBook) -> bool:
+    """Whether the intent over ``verb`` is a deed ("the army prepared to resume shelling")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ != "xcomp":
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in book.preparation_verbs and tok.pos_ == "VERB":
+            return True
+    return False
+
+
 def _apply_modality(cand: Candidate, book: PatternBook) -> None:
     """PLOVER: future cooperation is AGREE; announced or conditional force is a THREATEN;
     a refused cooperation ("will not accept", "failed to reach agreement") is a REJECT."""
@@ -753,7 +765,10 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
     if condition is None and cand.modality == "future" and cand.mode in book.future_stays.get(cand.event, ()):
         return
     quad = book.types[cand.event].quad
-    if condition == "unless" or quad == "material_conflict":
+    if (quad == "material_conflict" and condition is None and cand.modality == "intended"
+            and _preparing(cand.clause if cand.clause is not None else cand.trigger, book)):
+        cand.event, cand.mode, cand.cameo, cand.modality = "MOBILIZE", None, "15", "asserted"
+    elif condition == "unless" or quad == "material_conflict":
         cand.event, cand.mode, cand.cameo = "THREATEN", None, "130"
         if condition is not None:
             clause = cand.clause if cand.clause is not None else cand.trigger

@@ -81,6 +81,7 @@ class PatternBook:
     future_aux: frozenset[str] = frozenset()
     conditional_aux: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
+    preparation_verbs: frozenset[str] = frozenset()
     intent_adjectives: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
@@ -92,6 +93,7 @@ class PatternBook:
     future_becomes_concede: dict[str, frozenset[str]] = field(default_factory=dict)
     future_stays: dict[str, frozenset[str]] = field(default_factory=dict)
     willingness_becomes_agree: frozenset[str] = frozenset()
+    place_is_recipient: dict[str, str | None] = field(default_factory=dict)
     quad_numbers: dict[str, int] = field(default_factory=dict)
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -196,6 +198,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.future_aux = frozenset(mod.get("future_aux") or ())
     book.conditional_aux = frozenset(mod.get("conditional_aux") or ())
     book.intent_verbs = frozenset(mod.get("intent_verbs") or ())
+    book.preparation_verbs = frozenset(mod.get("preparation_verbs") or ())
     book.intent_adjectives = frozenset(mod.get("intent_adjectives") or ())
     book.negators = frozenset(mod.get("negators") or ())
     book.negating_verbs = frozenset(mod.get("negating_verbs") or ())
@@ -229,6 +232,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.future_becomes_concede = {k: frozenset(v or ()) for k, v in (onto.get("future_becomes_concede") or {}).items()}
     book.willingness_becomes_agree = frozenset(onto.get("willingness_becomes_agree") or ())
     book.future_stays = {k: frozenset(v or ()) for k, v in (onto.get("future_stays") or {}).items()}
+    book.place_is_recipient = dict(onto.get("place_is_recipient") or {})
     return book
 
 

@@ -281,6 +281,15 @@ def test_memory_beats_knowledge_base_for_a_surname(resolver):
     assert resolver.resolve("Assad", date=D(1990, 1, 1), memory=mem).name == "Hafez al-Assad"
 
 
+def test_a_bare_plural_named_before_with_its_owner_is_the_same_group(resolver):
+    mem = ActorMemory()
+    resolver.resolve("U.N. sanctions experts", memory=mem)
+    resolver.resolve("Syrian officers", memory=mem)
+    assert resolver.resolve("experts", memory=mem, context_country="USA").country == "UNO"
+    # a word only the kind of the earlier actor shares is no re-mention
+    assert resolver.resolve("militias", memory=mem, context_country="LBN").country == "LBN"
+
+
 def test_pronouns(resolver):
     mem = ActorMemory()
     resolver.resolve("Russian Defense Minister Sergei Shoigu", date=D(2016, 8, 15), memory=mem)

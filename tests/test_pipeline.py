@@ -406,3 +406,36 @@ def test_preparing_to_attack_is_mobilizing_and_saying_so_is_a_threat():
 def test_a_name_compounded_onto_a_noun_is_read_whole():
     (ev,) = eventwire.code_text("Russia vetoed a Security Council resolution on Syria on Friday.", date="2024-05-07")
     assert ev.event == "REJECT" and "Security Council" in [r.text for r in ev.recipient]
+
+
+def test_a_phone_call_has_no_host_and_a_planned_visit_lists_both_parties():
+    (ev,) = eventwire.code_text("Turkish Foreign Minister Hakan Fidan telephoned his Iranian counterpart on Monday.",
+                                date="2024-05-07")
+    assert ev.event == "CONSULT" and {a.country for a in ev.actor} == {"TUR", "IRN"} and not ev.recipient
+    (ev,) = eventwire.code_text("Indian Prime Minister Narendra Modi will visit Kenya in June.", date="2024-05-07")
+    assert ev.event == "AGREE" and {a.country for a in ev.actor} == {"IND", "KEN"} and not ev.recipient
+
+
+def test_what_a_protest_complains_of_is_its_topic_not_another_event():
+    text = "Opposition lawmakers began a sit-in on Tuesday to protest the government's failure to pay teachers."
+    assert [e.event for e in eventwire.code_text(text, date="2024-05-07")] == ["PROTEST"]
+
+
+def test_what_someone_is_told_they_must_be_ready_to_do_is_demanded_not_done():
+    text = "The Qatari emir said on Monday that Washington must be ready to mediate between Israel and Hamas."
+    assert [e.event for e in eventwire.code_text(text, date="2024-05-07")] == ["REQUEST"]
+
+
+def test_the_actors_own_state_named_again_is_no_recipient():
+    (ev,) = eventwire.code_text("Canada said it would deny entry to Canada to the sanctioned officials.",
+                                date="2024-05-07")
+    assert ev.event == "REJECT" and all(r.country != "CAN" for r in ev.recipient)
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Kenya sought financial assistance from the IMF on Friday.", [("REQUEST", "IGO")]),
+    ("The two governments sought to ease tensions over the border.", []),
+])
+def test_seeking_help_is_an_appeal_and_seeking_to_is_an_aim(text, events):
+    got = eventwire.code_text(text, date="2024-05-07")
+    assert [(e.event, e.recipient[0].country) for e in got] == events

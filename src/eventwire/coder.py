@@ -24,6 +24,7 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
+from .resolve.kb import default_kb
 from .resolve.actors import DESCRIPTOR_HEADS, ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
@@ -187,6 +188,12 @@ class ArticleState:
     # mentioned country)
     home_country: str | None = None
     cache: dict[int, Entity | None] = field(default_factory=dict)
+
+
+def _same_state(a: Entity, b: Entity) -> bool:
+    """Whether two mentions both name the same state itself ("the United States", "U.S.")."""
+    return (a.country is not None and a.country == b.country and a.country not in default_kb().non_state
+            and country_code(a.text) == a.country and country_code(b.text) == b.country)
 
 
 def _meeting_roles(actors: list[Entity], others: list[Entity], location: Place | None,
@@ -642,6 +649,9 @@ class Coder:
         if cand.sense.actor_sectors and not any(a.sector in cand.sense.actor_sectors or a.known for a in actors):
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
+        # "would deny entry to the United States": the actor's own state named again is where,
+        # not to whom
+        recipients = [r for r in recipients if not any(_same_state(a, r) for a in actors)]
         location = self._location(st, cand, recipients)
         if not recipients and cand.needs_recipient:
             return None
@@ -683,11 +693,13 @@ class Coder:
             recipients = [replace(r, sector=self.book.place_is_recipient[event])
                           if r.sector is None and not r.known and places_mod.is_place_name(r.text) else r
                           for r in recipients]
-        if (cand.event == "CONSULT" or (cand.event == "AGREE" and cand.sense.event == "CONSULT")) and \
-                cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
-            # a planned meeting (AGREE) has the same parties as a held one, but who hosts
-            # matters only once it happens
-            actors, recipients, mode = _meeting_roles(actors, recipients, location if event == "CONSULT" else None, mode)
+        planned = cand.event == "AGREE" and cand.sense.event == "CONSULT"
+        if (cand.event == "CONSULT" or planned) and (
+                (cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES) or (planned and role == "dobj")):
+            # a planned meeting or visit (AGREE) has the same parties as a held one, but who
+            # hosts matters only once it happens; a phone call has no host
+            held = event == "CONSULT" and cand.sense.mode != "phone"
+            actors, recipients, mode = _meeting_roles(actors, recipients, location if held else None, mode)
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor
             actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]

@@ -836,6 +836,18 @@ def _is_request(tok: Token, book: PatternBook) -> bool:
     return sense is not None and sense.event == "REQUEST"
 
 
+def _obliged(tok: Token) -> bool:
+    """Whether ``tok`` is in what a statement says someone must do ("said the US must be
+    ready to ...", "insisted Iran should be willing to ..."): that is a demand's content."""
+    for _ in range(3):
+        if tok.dep_ not in ("acomp", "xcomp"):
+            break
+        tok = tok.head
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return (tok.dep_ == "ccomp" and bool(auxes & _OBLIGATION)
+            and tok.head.lemma_.lower() in _STATEMENT_VERBS)
+
+
 def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
     """Why the clause tells of no event that happened, or None: a condition ("if the
     government releases ..."), or a "to" clause that is a purpose or a request's content
@@ -860,6 +872,8 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
                 subject = find_subject(head) if head.pos_ in ("VERB", "AUX") else []
                 if any(s.lemma_.lower() in book.document_nouns for s in subject):
                     return "purpose"  # "a resolution that aims to tighten sanctions"
+                if _obliged(head):
+                    return "demanded"  # "said the US must be ready to mediate"
                 return None
             if lemma in book.negating_verbs:
                 return None
@@ -997,7 +1011,7 @@ def _fold_attack_participles(out: list[Candidate]) -> list[Candidate]:
 
 def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     """"blocked roads, demanding that he be reinstated", "staged rallies against Abbas,
-    saying he must resign": a protest's demand is its topic, not a REQUEST of its own
+    saying he must resign": a protest's demand or complaint is its topic, not a REQUEST of its own
     (PLOVER manual); whom it addresses is the protest's target when it has none."""
     protests = _by_head_tokens(out, "PROTEST")
     if not protests:
@@ -1005,7 +1019,9 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     kept = []
     for c in out:
         head = c.clause if c.clause is not None else c.trigger
-        protest = protests.get(head.head.i) if c.event == "REQUEST" and head.dep_ in ("advcl", "conj") else None
+        # "began a hunger strike to protest the president's failure to ...": the protest's
+        # own complaint is its topic too, not an ACCUSE of its own
+        protest = protests.get(head.head.i) if c.event in ("REQUEST", "ACCUSE") and head.dep_ in ("advcl", "conj") else None
         if protest is None:
             kept.append(c)
             continue

@@ -355,10 +355,12 @@ class ActorResolver:
                             break
                 if hit is not None:
                     return replace(hit, confidence=min(hit.confidence, 0.9))
-            if (p.definite and not p.head_actors and not p.name_run and p.country_pre is None
+            if ((p.definite or p.plural) and not p.head_actors and not p.name_run and p.country_pre is None
                     and p.country_post is None and not p.owner_actors and p.head_word):
-                hit = memory.recall_descriptor(p.head_word)
-                if hit is not None:
+                # "the ministry", and a bare plural named before with its owner ("U.N. sanctions
+                # experts ... the experts' findings")
+                hit = memory.recall_descriptor(p.head_word, written=not p.definite)
+                if hit is not None and (p.definite or (hit.plural and hit.confidence >= 0.8)):
                     return replace(hit, confidence=round(hit.confidence * 0.9, 3))
         if p.weak_name and p.country_pre is None and p.sector is None and not p.owner_actors:
             return None  # one capitalised word nobody introduced ("Position", "Mineral")
@@ -455,6 +457,7 @@ class ActorMemory:
     def __init__(self, *, max_items: int = 64):
         self.max_items = max_items
         self._items: list[tuple[ActorInfo, frozenset[str]]] = []
+        self._written: list[frozenset[str]] = []  # the words of each mention as written
         self._names: OrderedDict[str, ActorInfo] = OrderedDict()
 
     def remember(self, phrase: str, info: ActorInfo, *, name_run: tuple[str, ...] = ()) -> None:
@@ -462,6 +465,7 @@ class ActorMemory:
         if info is None:
             return
         words = {singular(w.lower().replace(".", "")) for w in raw_tokens(phrase)}
+        written = frozenset(words)
         name_words: list[str] = []
         for source in ([info.name] if info.name and info.kind == "person" else []) + [" ".join(name_run)]:
             toks = [w.lower() for w in raw_tokens(source or "") if w]
@@ -476,8 +480,10 @@ class ActorMemory:
             words.update(singular(w) for w in info.title.split())
         words.update(KIND_WORDS.get(info.kind, ()))
         self._items.append((info, frozenset(words)))
+        self._written.append(written)
         if len(self._items) > self.max_items:
             del self._items[0]
+            del self._written[0]
         while len(self._names) > 4 * self.max_items:
             self._names.popitem(last=False)
 
@@ -506,15 +512,17 @@ class ActorMemory:
         """The newest actor with ``sector`` whose country was stated, not borrowed from context."""
         return next((i for i, _ in reversed(self._items) if i.sector == sector and i.confidence >= 0.8), None)
 
-    def recall_descriptor(self, head_word: str) -> ActorInfo | None:
-        """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...)."""
-        for info, words in reversed(self._items):
-            if head_word in words:
+    def recall_descriptor(self, head_word: str, *, written: bool = False) -> ActorInfo | None:
+        """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...);
+        with ``written``, only one whose mention had that very word ("U.N. sanctions experts")."""
+        for (info, words), said in zip(reversed(self._items), reversed(self._written)):
+            if head_word in (said if written else words):
                 return info
         return None
 
     def clear(self) -> None:
         self._items.clear()
+        self._written.clear()
         self._names.clear()
 
 

@@ -301,6 +301,22 @@ def test_saying_someone_fails_at_a_duty_criticises_them():
     assert (ev.event, ev.mode, ev.recipient[0].country) == ("ACCUSE", "disapprove", "AFG")
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("Kyiv said Russian forces violated the ceasefire overnight.", "RUS"),
+    ("The French foreign minister said Tehran is openly defying the inspectors.", "IRN"),
+])
+def test_saying_someone_breaks_a_rule_criticises_them(text, recipient):
+    (ev,) = eventwire.code_text(text, date="2025-03-12")
+    assert (ev.event, ev.recipient[0].country) == ("ACCUSE", recipient)
+    assert not eventwire.code_text("The minister said the talks failed.", date="2025-03-12")
+
+
+def test_a_name_apposed_over_the_titles_own_phrase_joins_the_mention():
+    text = "Kenya's ambassador to the African Union, Jane Doe, said Sudan was failing to protect civilians."
+    (ev,) = eventwire.code_text(text, date="2025-03-12")
+    assert ev.actor[0].text.endswith("Jane Doe") and ev.actor[0].country == "KEN"
+
+
 def test_a_title_and_its_apposed_name_are_one_mention():
     text = "The Pakistani envoy, Munir Akram, accused Kabul of harbouring militants."
     ev = next(e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE")

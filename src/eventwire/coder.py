@@ -150,8 +150,13 @@ def _with_apposed_name(tok: Token, hi: int) -> int:
     name apposed to it are one mention in the output (resolution uses the title alone)."""
     if tok.pos_ != "NOUN":
         return hi
-    for c in tok.rights:
-        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i <= hi + 2
+    # "Pakistan's permanent representative to the United Nations, Munir Akram": over the
+    # title's own prepositional phrase, where the parser may hang the name on the body
+    preps = [c for c in tok.rights if c.dep_ == "prep" and c.i == hi]
+    end = max([hi] + [c.right_edge.i + 1 for c in preps])
+    bodies = [p for c in preps for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "GPE")]
+    for c in [*tok.rights, *(a for b in bodies for a in b.rights)]:
+        if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i <= end + 2
                 and any(t.ent_type_ == "PERSON" for t in c.subtree)):
             return max(hi, mention_bounds(c)[1])
     return hi

@@ -1033,15 +1033,20 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _failure_accusation(verb: Token, book: PatternBook) -> Candidate | None:
-    """"Akram said Kabul was failing to rein in the separatists": a statement that someone
-    fails at a duty is a criticism of them (ACCUSE, disapprove)."""
+def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
+    """"Akram said Kabul was failing to rein in the separatists", "the U.S. said Iran is
+    defying the Council": a statement that someone fails at a duty or breaks a rule is a
+    criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
     if verb.lemma_.lower() not in _STATEMENT_VERBS:
         return None
     content = _child(verb, "ccomp")
-    if content is None or content.lemma_.lower() != "fail" or _child(content, "xcomp") is None:
+    if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:
         return None
-    target = _child(content, {"nsubj", "nsubjpass"})
+    if content.lemma_.lower() == "fail" and _child(content, "xcomp") is None:
+        return None  # "said the talks failed": an outcome, not a failure of duty
+    # "Iran is defying": the parser may hang the subject on the auxiliary
+    holders = [content] + [a for a in content.children if a.dep_ in ("aux", "auxpass")]
+    target = next((c for h in holders for c in h.children if c.dep_ == "nsubj"), None)
     if target is None or target.pos_ == "PRON" or any(c.dep_ == "neg" for c in content.children):
         return None
     return _statement_about(verb, target, book.verbs["criticize"][0], "ACCUSE", "disapprove", "111")
@@ -1060,7 +1065,7 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         if tok.lower_ == "opposed" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "as":
             continue  # "as opposed to": a comparison
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-            demand = _obligation_request(tok, book) or _failure_accusation(tok, book)
+            demand = _obligation_request(tok, book) or _wrongdoing_accusation(tok, book)
             if demand is not None and demand.actors:
                 content = _child(tok, "ccomp")
                 ctx.consumed.add(content.i)

@@ -104,6 +104,7 @@ class PatternBook:
     place_nouns: frozenset[str] = frozenset()
     cognition_verbs: frozenset[str] = frozenset()
     protest_phrase_nouns: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -209,7 +210,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns", "cognition_verbs",
-                 "protest_phrase_nouns"):
+                 "protest_phrase_nouns", "wrongdoing_verbs"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

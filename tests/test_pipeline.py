@@ -455,3 +455,13 @@ def test_the_actors_own_state_named_again_is_no_recipient():
 def test_seeking_help_is_an_appeal_and_seeking_to_is_an_aim(text, events):
     got = eventwire.code_text(text, date="2024-05-07")
     assert [(e.event, e.recipient[0].country) for e in got] == events
+
+
+def test_unnamed_gunmen_belong_to_the_armed_group_the_story_names():
+    text = ("Gunmen stormed a hotel in Mogadishu on Sunday, killing five people. "
+            "Al-Shabab said it carried out the attack.")
+    ev = next(e for e in eventwire.code_text(text, date="2025-03-10") if e.actor[0].text == "Gunmen")
+    assert ev.event == "ASSAULT" and ev.actor[0].country == "IMG"
+    # with no armed group named, they stay in the country where they struck
+    (ev,) = eventwire.code_text("Gunmen stormed a hotel in Mogadishu on Sunday.", date="2025-03-10")
+    assert ev.actor[0].country == "SOM"

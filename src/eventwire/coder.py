@@ -192,6 +192,8 @@ class ArticleState:
     # belong to it (the dateline's or the most-mentioned city's country, else the most
     # mentioned country)
     home_country: str | None = None
+    # the named armed group the story is most about ("al-Shabab"): its unnamed gunmen
+    armed_group: ActorInfo | None = None
     cache: dict[int, Entity | None] = field(default_factory=dict)
 
 
@@ -283,6 +285,11 @@ class Coder:
             placed = self._placed_in(st, tok)
             if placed is not None and placed != info.country:
                 info = replace(info, country=placed)
+        if (info is not None and info.sector == "REB" and not info.known and info.confidence < 0.5
+                and st.armed_group is not None and info.country == st.home_country
+                and not self._explicit_country_text(span.text)):
+            # "Gunmen stormed a hotel ... al-Shabab claimed the attack": the story's armed group
+            info = replace(info, country=st.armed_group.country)
         if (info is None or info.confidence < 0.5) and tok.pos_ == "PROPN":
             appos = next((c for c in tok.children if c.dep_ == "appos"), None)
             if appos is not None:
@@ -537,9 +544,18 @@ class Coder:
             place_objs.setdefault((dateline.geonameid,), dateline)
         central = place_objs[places.most_common(1)[0][0]] if places else None
         home = (dateline.country if dateline is not None else None) or (central.country if central else None)
+        groups: Counter[str] = Counter()
+        infos: dict[str, ActorInfo] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP", "PERSON"):
+                info = self.resolver.resolve(ent.text, date=article.date)
+                if info is not None and info.known and info.sector == "REB" and info.country and info.name:
+                    groups[info.name] += 1
+                    infos.setdefault(info.name, info)
         return ArticleState(
             article=article, doc=doc, memory=ActorMemory(), countries=ranked, central_place=central,
             types=self.book.types, home_country=home or (ranked[0] if ranked else None),
+            armed_group=infos[groups.most_common(1)[0][0]] if groups else None,
         )
 
     def _speaker(self, st: ArticleState, span) -> Entity | None:

@@ -375,6 +375,8 @@ def test_a_country_misspelt_by_one_letter_is_still_that_country(written, code):
 @pytest.mark.parametrize("phrase, country, sector", [
     ("Northern Ireland police", "GBR", "COP"),
     ("the Albanians of southern Serbia", "SRB", "CVL"),  # a people of the state named after "of"
+    ("Palestinians of the Israeli-occupied West Bank", "PSE", "CVL"),  # the place named last
+    ("Hindu fundamentalists", None, "REL"),
     ("the Asia-Pacific Economic Cooperation (APEC) forum", "IGO", "IGO"),
 ])
 def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):

@@ -465,3 +465,13 @@ def test_unnamed_gunmen_belong_to_the_armed_group_the_story_names():
     # with no armed group named, they stay in the country where they struck
     (ev,) = eventwire.code_text("Gunmen stormed a hotel in Mogadishu on Sunday.", date="2025-03-10")
     assert ev.actor[0].country == "SOM"
+
+
+def test_a_demand_made_while_joining_a_protest_is_the_protests_topic():
+    text = "Inmates rioted at a prison in Goma on Monday, joining hundreds of protesters in demanding the governor's resignation."
+    assert [e.event for e in eventwire.code_text(text, date="2024-05-07")] == ["PROTEST"]
+
+
+def test_a_group_goes_on_through_where_it_is_spread():
+    (ev,) = eventwire.code_text("Thousands of nurses across Kenya staged a strike on Monday.", date="2024-05-07")
+    assert ev.event == "PROTEST" and ev.actor[0].text.endswith("across Kenya") and ev.actor[0].country == "KEN"

@@ -115,7 +115,8 @@ def mention_bounds(tok: Token, *, placed: bool = True) -> tuple[int, int]:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
                 hi = max(hi, mention_bounds(pobj)[1] - 1)
-        elif (placed and c.dep_ == "prep" and c.lower_ in ("from", "in") and c.i == hi + 1 and tok.pos_ == "NOUN"):
+        elif (placed and c.dep_ == "prep" and c.lower_ in ("from", "in", "throughout", "across") and c.i == hi + 1
+              and tok.pos_ == "NOUN"):
             # a group named by where it is from: "diplomats from the Group of Seven", "rebels in Darfur"
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:

@@ -1021,7 +1021,18 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
         head = c.clause if c.clause is not None else c.trigger
         # "began a hunger strike to protest the president's failure to ...": the protest's
         # own complaint is its topic too, not an ACCUSE of its own
-        protest = protests.get(head.head.i) if c.event in ("REQUEST", "ACCUSE") and head.dep_ in ("advcl", "conj") else None
+        protest = None
+        if c.event in ("REQUEST", "ACCUSE"):
+            # "rioted ..., joining demonstrators in demanding a referendum": up through the
+            # clauses and prepositions that hang the demand on the protest
+            tok = head
+            for _ in range(4):
+                if tok.dep_ not in ("advcl", "conj", "pcomp", "prep", "xcomp") or tok.head is tok:
+                    break
+                tok = tok.head
+                if tok.i in protests:
+                    protest = protests[tok.i]
+                    break
         if protest is None:
             kept.append(c)
             continue

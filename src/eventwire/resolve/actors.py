@@ -247,7 +247,10 @@ class ActorResolver:
                     country_post = lex.code
                     break
         if people and boundary_prep == "of" and country_post:
-            country_pre = country_post  # "the Albanians of southern Serbia": a people of that state
+            # "the Albanians of southern Serbia": a people of that state; the place named last
+            # ("Palestinians of the Israeli-occupied West Bank")
+            country_pre = next(lex.code for _, _, lex in reversed(post)
+                               if lex.kind in ("country", "demonym", "capital", "metonym"))
         if (boundary_prep in ("and", "or") and not agents and post and post[-1][1] == n
                 and post[-1][2].kind == "agent" and post[-1][2].agent_kind != "modifier"):
             # "US and British forces": the conjuncts share the head that ends the phrase

@@ -475,3 +475,10 @@ def test_a_demand_made_while_joining_a_protest_is_the_protests_topic():
 def test_a_group_goes_on_through_where_it_is_spread():
     (ev,) = eventwire.code_text("Thousands of nurses across Kenya staged a strike on Monday.", date="2024-05-07")
     assert ev.event == "PROTEST" and ev.actor[0].text.endswith("across Kenya") and ev.actor[0].country == "KEN"
+
+
+def test_an_actor_whose_country_is_only_the_storys_ranks_lower():
+    text = "Turkish police arrested 20 protesters in Ankara. Officials arrested 20 more protesters in Ankara."
+    stated, borrowed = eventwire.code_text(text, date="2024-05-07")
+    assert stated.actor[0].country == borrowed.actor[0].country == "TUR"
+    assert stated.confidence > borrowed.confidence

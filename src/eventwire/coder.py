@@ -750,6 +750,9 @@ class Coder:
         conf += 0.05 if recipients else 0.0  # a whole dyad is more often a real event than a lone actor
         conf -= 0.05 if any(a.text.lower() in _PRONOUNS for a in actors) else 0.0
         conf -= 0.05 if len(sent) > 45 else 0.0
+        # an actor whose country is only the story's, not said of it ("the two presidents")
+        conf -= 0.1 if all(not a.known and a.country == st.home_country and not self._explicit_country(st, a)
+                           for a in actors) else 0.0
         conf = round(min(1.0, max(0.05, conf)), 3)
         date = self._date(st, cand)
         if (not self.keep_historical and date and st.article.date is not None

@@ -384,6 +384,16 @@ def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):
     assert info is not None and (info.country, info.sector) == (country, sector)
 
 
+@pytest.mark.parametrize("phrase, sector", [
+    ("the Islamic Salvation Front (FIS)", "REB"), ("the Awami League", "PTY"), ("the Kifaya group", None),
+])
+def test_an_unknown_name_ending_like_an_organisation_is_a_body_of_the_storys_country(resolver, phrase, sector):
+    info = resolver.resolve(phrase, context_country="DZA")
+    assert (info.kind, info.country, info.sector) == ("org", "DZA", sector)
+    assert resolver.resolve("John Smith", context_country="DZA").kind == "person"
+
+
+
 def test_entity_ruler_patterns_shape():
     pats = entity_ruler_patterns()
     labels = {p["label"] for p in pats}

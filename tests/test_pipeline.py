@@ -482,3 +482,9 @@ def test_an_actor_whose_country_is_only_the_storys_ranks_lower():
     stated, borrowed = eventwire.code_text(text, date="2024-05-07")
     assert stated.actor[0].country == borrowed.actor[0].country == "TUR"
     assert stated.confidence > borrowed.confidence
+
+
+def test_a_known_leader_places_the_story_when_no_place_is_named():
+    text = "President Abdelaziz Bouteflika said he would lift the ban on the Islamic Salvation Front."
+    (ev,) = eventwire.code_text(text, date="1999-09-20")
+    assert [(r.text, r.country) for r in ev.recipient] == [("Islamic Salvation Front", "DZA")]

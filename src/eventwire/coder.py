@@ -521,14 +521,27 @@ class Coder:
         )
 
     def _start(self, article: Article, doc: Doc) -> ArticleState:
-        counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter()  # mentions, a name of a known actor counting half
         places: Counter[tuple] = Counter()
         place_objs: dict[tuple, Place] = {}
+        groups: Counter[str] = Counter()
+        infos: dict[str, ActorInfo] = {}
+        non_state = default_kb().non_state
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
-                code = country_code(ent.text)
-                if code:
-                    counts[code] += 1
+            code = country_code(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
+            if code:
+                counts[code] += 1
+            elif ent.label_ in ("ORG", "PERSON", "NORP"):
+                info = self.resolver.resolve(ent.text, date=article.date)
+                if info is None or not info.known or not info.country or (
+                        info.kind == "person" and ent.label_ != "PERSON"):
+                    continue  # a person's name in an organisation's ("Sharif University") is not them
+                if info.country not in non_state:
+                    # "President Bouteflika" places the story in Algeria, less surely than a place
+                    counts[info.country] += 0.5
+                if info.sector == "REB" and info.name:
+                    groups[info.name] += 1
+                    infos.setdefault(info.name, info)
         ranked = [c for c, _ in counts.most_common()]
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and not country_code(ent.text):
@@ -545,14 +558,6 @@ class Coder:
             place_objs.setdefault((dateline.geonameid,), dateline)
         central = place_objs[places.most_common(1)[0][0]] if places else None
         home = (dateline.country if dateline is not None else None) or (central.country if central else None)
-        groups: Counter[str] = Counter()
-        infos: dict[str, ActorInfo] = {}
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "NORP", "PERSON"):
-                info = self.resolver.resolve(ent.text, date=article.date)
-                if info is not None and info.known and info.sector == "REB" and info.country and info.name:
-                    groups[info.name] += 1
-                    infos.setdefault(info.name, info)
         return ArticleState(
             article=article, doc=doc, memory=ActorMemory(), countries=ranked, central_place=central,
             types=self.book.types, home_country=home or (ranked[0] if ranked else None),

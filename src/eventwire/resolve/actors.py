@@ -179,6 +179,10 @@ class ActorResolver:
         head_match = next((m for m in matches if m[0] <= head_idx < m[1]), None)
         name_run, run_start = self._name_run(toks, unmatched, boundary)
         run_end = run_start + len(name_run)
+        if (name_run and run_end == head_idx and not toks[head_idx].cap
+                and singular(toks[head_idx].key) in kb.org_name_heads):
+            name_run = name_run + (toks[head_idx].raw,)  # "the Kifaya group": the group's name
+            run_end += 1
         if name_run and run_end - 1 != head_idx and not (run_end < n and toks[run_end].key == "'s"):
             name_run = ()  # "Young Algerians": a capitalised word before the head is no name
         weak_name = False
@@ -439,9 +443,19 @@ class ActorResolver:
             country, conf = context_country, 0.45
         if name is not None and sector is None and country is None:
             return None
+        # the name's last word, past an acronym after it ("Islamic Salvation Front (FIS)")
+        words = [w for w in p.name_run if not w.isupper()] if name is not None else []
+        org_head = singular(words[-1].lower()) if words else None
+        org_name = org_head in self.kb.org_name_heads
+        if org_name and sector is None:
+            sector = self.kb.org_name_heads[org_head]  # "the Islamic Salvation Front": REB
         if name is not None and p.sector is None and not p.country_pre:
-            conf = 0.2 if country else conf  # an unknown person: country only from context
-        if name is not None:
+            # an unknown person: country only from context; an unknown body named as one is
+            # as likely the story's as an unnamed official
+            conf = (0.45 if org_name else 0.2) if country else conf
+        if org_name:
+            kind = "org"
+        elif name is not None:
             kind = "person"
         elif p.title is None and sector is not None and not p.plural:
             kind = "org"  # "Washington", "the Kremlin"

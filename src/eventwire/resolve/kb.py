@@ -239,6 +239,7 @@ class KnowledgeBase:
         self.former_markers: set[str] = set()  # "former", "ousted": a government title is past
         self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
         self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
+        self.org_name_heads: dict[str, str | None] = {}  # "Front" ends a body's name; its usual sector
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
         self._near: dict[str, set[str]] = {}  # one-letter-deleted forms of country names and demonyms
         self.acronyms: set[str] = set()
@@ -306,6 +307,7 @@ class KnowledgeBase:
         self.former_markers.update(token_key(str(w)) for w in src.get("former_markers") or [])
         self.ethnic_markers.update(token_key(str(w)) for w in src.get("ethnic_markers") or [])
         self.state_generic.update(str(w).lower() for w in src.get("state_generic") or [])
+        self.org_name_heads.update({str(k).lower(): v for k, v in (src.get("org_name_heads") or {}).items()})
         for entry in src.get("people") or []:
             self._add_actor(entry, "person", idx)
         for entry in src.get("organizations") or []:

@@ -488,3 +488,17 @@ def test_a_known_leader_places_the_story_when_no_place_is_named():
     text = "President Abdelaziz Bouteflika said he would lift the ban on the Islamic Salvation Front."
     (ev,) = eventwire.code_text(text, date="1999-09-20")
     assert [(r.text, r.country) for r in ev.recipient] == [("Islamic Salvation Front", "DZA")]
+
+
+def test_how_an_attack_was_done_in_a_when_clause_is_the_same_attack():
+    text = "Two gunmen killed five people on Friday when they opened fire in a market in Kano."
+    assert [e.event for e in eventwire.code_text(text, date="2024-05-07")] == ["ASSAULT"]
+    # a "when" clause with someone else doing it is another event
+    text = "Rebels attacked the town when government troops shelled their positions."
+    assert [e.event for e in eventwire.code_text(text, date="2024-05-07")] == ["ASSAULT", "ASSAULT"]
+
+
+def test_coordinated_victims_under_a_count_are_each_recipients():
+    (ev,) = eventwire.code_text("Soldiers beat dozens of Eritrean and Ethiopian migrants at the border.",
+                                date="2024-05-07")
+    assert {r.country for r in ev.recipient} >= {"ERI", "ETH"}

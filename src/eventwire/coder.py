@@ -392,7 +392,17 @@ class Coder:
         return out
 
     def _split_modifiers(self, st: ArticleState, tok: Token) -> list[Entity]:
-        """"Hungarian and Romanian officials": one actor per coordinated nationality."""
+        """"Hungarian and Romanian officials": one actor per coordinated nationality; also under
+        a count ("scores of Sierra Leonean and Liberian refugees")."""
+        if tok.lower_ in _GROUP_NOUNS or tok.pos_ == "NUM":
+            of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if of is not None:
+                if of.conjuncts:  # "scores of Sierra Leoneans and Liberian refugees"
+                    ents = [e for e in (self._entity(st, c) for c in conjuncts(of)) if e is not None]
+                    if len(ents) > 1:
+                        return ents
+                tok = of
         adjs = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
         if not adjs:
             return []

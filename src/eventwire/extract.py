@@ -990,11 +990,20 @@ def _by_head_tokens(out: list[Candidate], event: str) -> dict[int, Candidate]:
 def _fold_attack_participles(out: list[Candidate]) -> list[Candidate]:
     """"launched rocket fire against guerrilla camps, killing or wounding 50", "opened fire,
     killing one person": the participle tells what the attack did, not a second attack; its
-    victims are the attack's recipients when it has none."""
+    victims are the attack's recipients when it has none. So does a "when" clause ("killed
+    23 people when they blew themselves up")."""
     attacks = _by_head_tokens(out, "ASSAULT")
     kept = []
     for c in out:
         t = c.trigger
+        # "killed 23 people when they blew themselves up in Tel Aviv", "... when they opened
+        # fire": how the attack was done
+        clause = next((h for h in (t, c.clause, *c.extra_triggers) if h is not None and h.dep_ == "advcl"), None)
+        if (c.event == "ASSAULT" and clause is not None and clause.head.i in attacks
+                and attacks[clause.head.i] is not c
+                and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in clause.children)
+                and all(a.pos_ == "PRON" or a in attacks[clause.head.i].actors for a in c.actors)):
+            continue
         if c.event == "ASSAULT" and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
             head = t.head
             if t.dep_ == "conj" and head.tag_ == "VBG" and head.dep_ == "advcl":

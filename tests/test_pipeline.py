@@ -502,3 +502,14 @@ def test_coordinated_victims_under_a_count_are_each_recipients():
     (ev,) = eventwire.code_text("Soldiers beat dozens of Eritrean and Ethiopian migrants at the border.",
                                 date="2024-05-07")
     assert {r.country for r in ev.recipient} >= {"ERI", "ETH"}
+
+
+def test_what_a_repeated_demand_asks_for_is_not_done():
+    text = "The rights group renewed its demand on Monday that Egypt release the detained journalists."
+    assert "RETREAT" not in [e.event for e in eventwire.code_text(text, date="2024-05-07")]
+
+
+def test_lifting_a_measure_in_a_place_is_done_for_its_people():
+    (ev,) = eventwire.code_text("Indian authorities lifted the curfew in the town of Imphal on Monday.",
+                                date="2024-05-07")
+    assert ev.event == "CONCEDE" and [(r.text, r.country, r.sector) for r in ev.recipient] == [("Imphal", "IND", "CVL")]

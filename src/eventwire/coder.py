@@ -432,8 +432,9 @@ class Coder:
         heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
         # "a roadside bombing near the town of Samarra killed ...": the attack noun says where
         heads += [a for a in cand.actors if a.lemma_.lower() in self.book.attack_nouns]
-        if cand.event in ("ASSAULT", "COERCE"):
-            # "struck a building in the town of Nabatieh": where the target was
+        if cand.event in ("ASSAULT", "COERCE", "CONCEDE"):
+            # "struck a building in the town of Nabatieh": where the target was; "lifted the
+            # state of emergency in West Darfur": where the measure held
             heads += [c for c in cand.trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         if cand.event == "ASSAULT":
             # "killed 23 people when they blew themselves up in Tel Aviv": the same attack

@@ -862,6 +862,8 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
             return "condition"
         if tok.dep_ in ("ccomp", "acl") and _is_request(tok.head, book):
             return "demanded"  # "demanded that the government grant more rights"
+        if tok.dep_ == "ccomp" and any(c.dep_ in ("dobj", "obj") and _is_request(c, book) for c in tok.head.children):
+            return "demanded"  # "reiterated its demand that Israel ease restrictions"
         if _to_infinitive(tok) and tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj"):
             if tok.dep_ == "conj":
                 tok = tok.head

@@ -513,3 +513,11 @@ def test_lifting_a_measure_in_a_place_is_done_for_its_people():
     (ev,) = eventwire.code_text("Indian authorities lifted the curfew in the town of Imphal on Monday.",
                                 date="2024-05-07")
     assert ev.event == "CONCEDE" and [(r.text, r.country, r.sector) for r in ev.recipient] == [("Imphal", "IND", "CVL")]
+
+
+def test_pushing_for_something_is_an_appeal_and_a_warning_names_whom_the_threat_is_against():
+    (ev,) = eventwire.code_text("France pushed for a ceasefire in Lebanon on Monday.", date="2024-05-07")
+    assert ev.event == "REQUEST"
+    text = "Egypt's interior minister warned that police would no longer tolerate rallies by the Kifaya group."
+    (ev,) = eventwire.code_text(text, date="2005-05-07")
+    assert ev.event == "THREATEN" and ev.recipient[0].text == "Kifaya group"

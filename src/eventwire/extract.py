@@ -325,6 +325,10 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
     if role.startswith("xcomp."):
         x = infinitive(verb)
         return _role_tokens(x, role[6:]) if x is not None else []
+    if role.startswith("ccomp.") and role != "ccomp.nsubj":
+        # "warned that police will not tolerate rallies by the group": a role in the clause
+        c = _child(verb, "ccomp")
+        return _role_tokens(c, role[6:]) if c is not None else []
     if role == "condition.nsubj":
         # "threatened to launch an offensive unless Baghdad accepted": who must meet the condition
         x = infinitive(verb)

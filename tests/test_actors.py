@@ -275,6 +275,12 @@ def test_surname_after_full_name(resolver):
     assert (info.name, info.country, info.sector) == ("John Smith", "IRQ", "GOV")
 
 
+def test_a_known_surname_after_another_given_name_is_someone_else(resolver):
+    info = resolver.resolve("Ambassador Shafqat Ali Khan", context_country="PAK")
+    assert (info.name, info.sector, info.known) == ("Shafqat Ali Khan", "GOV", False)
+    assert resolver.resolve("Prime Minister Imran Khan").known
+
+
 def test_memory_beats_knowledge_base_for_a_surname(resolver):
     mem = ActorMemory()
     resolver.resolve("Hafez al-Assad", date=D(1990, 1, 1), memory=mem)

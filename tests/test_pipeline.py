@@ -521,3 +521,17 @@ def test_pushing_for_something_is_an_appeal_and_a_warning_names_whom_the_threat_
     text = "Egypt's interior minister warned that police would no longer tolerate rallies by the Kifaya group."
     (ev,) = eventwire.code_text(text, date="2005-05-07")
     assert ev.event == "THREATEN" and ev.recipient[0].text == "Kifaya group"
+
+
+def test_we_in_a_quote_is_the_speaker_named():
+    text = '"We urge Somalia to hold the attackers accountable," the Kenyan foreign minister said on Friday.'
+    (ev,) = eventwire.code_text(text, date="2025-03-14")
+    assert ev.event == "REQUEST" and (ev.actor[0].text, ev.actor[0].country) == ("Kenyan foreign minister", "KEN")
+    assert ev.recipient[0].country == "SOM"
+
+
+def test_recognising_a_situation_is_no_recognition():
+    assert not eventwire.code_text("We continue to recognize a difficult situation, the minister said.",
+                                   date="2025-03-14")
+    (ev,) = eventwire.code_text("Sri Lanka recognized Kosovo on Monday.", date="2025-03-14")
+    assert ev.event == "SUPPORT" and ev.recipient[0].country == "XKX"

@@ -663,18 +663,19 @@ class Coder:
 
     def _first_person(self, st: ArticleState, toks: list[Token], findings) -> None:
         """"We will never negotiate," the minister said: inside a quote, "we" and "I" are
-        the speaker (resolved once, before the ordinary resolution sees the pronoun)."""
+        the speaker, and the actor is the speaker's mention (resolved once, before the ordinary
+        resolution sees the pronoun)."""
         for tok in toks:
-            if tok.lower_ not in _FIRST_PERSON or tok.i in st.cache:
+            if tok.lower_ not in _FIRST_PERSON or st.cache.get(tok.i) is not None:
                 continue
             f = attribution.claim_for_offset(findings, tok.idx, tok.idx + len(tok.text))
             if f is None or f.speaker is None:
                 continue
             speaker = self._speaker(st, f.speaker)
             if speaker is not None and (speaker.country or speaker.sector):
-                st.cache[tok.i] = Entity(tok.text, tok.idx, tok.idx + len(tok.text), name=speaker.name,
-                                         country=speaker.country, sector=speaker.sector,
-                                         wikidata=speaker.wikidata, known=speaker.known)
+                # the speaker as named, the way VOA's coders and ours record "we" in a quote
+                cut = next((len(a) for a in ("the ", "a ", "an ") if speaker.text.lower().startswith(a)), 0)
+                st.cache[tok.i] = replace(speaker, text=speaker.text[cut:], start=speaker.start + cut)
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         self._first_person(st, cand.actors, findings)

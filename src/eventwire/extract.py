@@ -53,6 +53,7 @@ class Candidate:
         """A candidate with the sense's type, mode and CAMEO code; the recipients are the
         first option's tokens (the resolution stage may pick a later one)."""
         fields.setdefault("confidence", sense.conf)
+        fields.setdefault("needs_recipient", sense.needs_recipient)
         return cls(sense=sense, trigger=trigger, event=sense.event, mode=sense.mode, cameo=sense.cameo,
                    actors=actors, recipients=options[0][1] if options else [], recipient_options=options,
                    **fields)

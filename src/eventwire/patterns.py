@@ -47,6 +47,7 @@ class Sense:
     consume: bool = False
     nested: str | None = None
     reciprocal: bool = False
+    needs_recipient: bool = False  # no event unless the recipient is an actor ("recognised Kosovo")
     conf: float = 0.7
     light_only: bool = False
     plural_only: bool = False
@@ -154,6 +155,7 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         consume=bool(row.get("consume", False)),
         nested=row.get("nested"),
         reciprocal=bool(row.get("reciprocal", False)),
+        needs_recipient=bool(row.get("needs_recipient", False)),
         conf=float(row.get("conf", 0.7)),
         light_only=bool(row.get("light_only", False)),
         plural_only=bool(row.get("plural_only", False)),

@@ -156,6 +156,10 @@ class ActorResolver:
                 entries = kb.lexicon.get(tuple(t.key.rstrip("~") if size > 1 else t.key for t in toks[i:i + size]))
                 if entries:
                     lex = self._pick(entries, toks[i:i + size], i + size < n and toks[i + size].cap)
+                    if (lex is not None and lex.rank == RANK_SURNAME and unmatched and unmatched[-1] == i - 1
+                            and toks[i - 1].cap and toks[i - 1].key not in kb.honorifics
+                            and toks[i - 1].key not in kb.ignore):
+                        lex = None  # "Shafqat Ali Khan" is not Imran Khan: another given name before it
                     if lex is not None:
                         found = (i, i + size, lex)
                         break

@@ -24,7 +24,6 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.kb import default_kb
 from .resolve.actors import DESCRIPTOR_HEADS, ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
@@ -125,22 +124,18 @@ def mention_bounds(tok: Token, *, placed: bool = True) -> tuple[int, int]:
                     hi = max(hi, p_hi - 1)
     # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
-    skip_to = None
-    for j in range(tok.i - 1, lo - 1, -1):
-        if skip_to is not None:
-            if j > skip_to:
-                continue
-            skip_to = None
-            continue
+    j = tok.i - 1
+    while j >= lo:
         if doc[j].text == ")" and j - 2 >= lo and doc[j - 2].text == "(" and doc[j - 1].dep_ == "appos":
             # "the Asia-Pacific Economic Cooperation (APEC) forum": an acronym in brackets
             # belongs to the name around it
-            skip_to = j - 2
+            j -= 3
             continue
         spaced = j > 0 and bool(doc[j - 1].whitespace_)  # "MANILA - X", not "Secretary-General"
         if (doc[j].text in ("-", "—", "–") and spaced) or doc[j].text in (":", ";", "(", ")", "|", ",") or doc[j].is_space:
             lo = j + 1
             break
+        j -= 1
     while lo < tok.i and doc[lo].is_punct:
         lo += 1
     return lo, hi + 1
@@ -198,9 +193,9 @@ class ArticleState:
     cache: dict[int, Entity | None] = field(default_factory=dict)
 
 
-def _same_state(a: Entity, b: Entity) -> bool:
+def _same_state(a: Entity, b: Entity, non_state: dict[str, str]) -> bool:
     """Whether two mentions both name the same state itself ("the United States", "U.S.")."""
-    return (a.country is not None and a.country == b.country and a.country not in default_kb().non_state
+    return (a.country is not None and a.country == b.country and a.country not in non_state
             and country_code(a.text) == a.country and country_code(b.text) == b.country)
 
 
@@ -537,7 +532,7 @@ class Coder:
         place_objs: dict[tuple, Place] = {}
         groups: Counter[str] = Counter()
         infos: dict[str, ActorInfo] = {}
-        non_state = default_kb().non_state
+        non_state = self.resolver.kb.non_state
         for ent in doc.ents:
             code = country_code(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
             if code:
@@ -674,8 +669,11 @@ class Coder:
             speaker = self._speaker(st, f.speaker)
             if speaker is not None and (speaker.country or speaker.sector):
                 # the speaker as named, the way VOA's coders and ours record "we" in a quote
-                cut = next((len(a) for a in ("the ", "a ", "an ") if speaker.text.lower().startswith(a)), 0)
-                st.cache[tok.i] = replace(speaker, text=speaker.text[cut:], start=speaker.start + cut)
+                span = st.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+                if span is not None:
+                    shown = _without_article(span)
+                    speaker = replace(speaker, text=shown.text, start=shown.start_char, end=shown.end_char)
+                st.cache[tok.i] = speaker
 
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         self._first_person(st, cand.actors, findings)
@@ -690,7 +688,8 @@ class Coder:
         recipients, role = self._choose_recipients(st, cand, actors)
         # "would deny entry to the United States": the actor's own state named again is where,
         # not to whom
-        recipients = [r for r in recipients if not any(_same_state(a, r) for a in actors)]
+        non_state = self.resolver.kb.non_state
+        recipients = [r for r in recipients if not any(_same_state(a, r, non_state) for a in actors)]
         location = self._location(st, cand, recipients)
         if not recipients and cand.needs_recipient:
             return None

@@ -799,16 +799,12 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     if verb.lemma_.lower() not in _STATEMENT_VERBS:
         return None
     content = _child(verb, "ccomp")
-    if content is None:
+    if content is None or not _says_must(content):
         return None
-    auxes = {c.lower_ for c in content.children if c.dep_ == "aux"}
-    has_to = content.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in content.children)
-    if has_to:  # "Washington needs to act": the demand is the infinitive's
+    if content.lemma_.lower() in ("have", "need"):  # "Washington needs to act": the demand is the infinitive's
         inner = _child(content, "xcomp")
         if inner is not None and inner.lemma_.lower() in book.cognition_verbs:
             return None
-    if not (auxes & _OBLIGATION or has_to):
-        return None
     if content.lemma_.lower() in book.cognition_verbs:
         return None  # "they must understand that ...": a warning, not a demand
     target = _child(content, {"nsubj", "nsubjpass"})
@@ -841,6 +837,14 @@ def _is_request(tok: Token, book: PatternBook) -> bool:
     return sense is not None and sense.event == "REQUEST"
 
 
+def _says_must(clause: Token) -> bool:
+    """Whether a clause says someone must or has to do something ("Y must withdraw",
+    "Y needs to act")."""
+    if {c.lower_ for c in clause.children if c.dep_ == "aux"} & _OBLIGATION:
+        return True
+    return clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children)
+
+
 def _obliged(tok: Token) -> bool:
     """Whether ``tok`` is in what a statement says someone must do ("said the US must be
     ready to ...", "insisted Iran should be willing to ..."): that is a demand's content."""
@@ -848,9 +852,7 @@ def _obliged(tok: Token) -> bool:
         if tok.dep_ not in ("acomp", "xcomp"):
             break
         tok = tok.head
-    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    return (tok.dep_ == "ccomp" and bool(auxes & _OBLIGATION)
-            and tok.head.lemma_.lower() in _STATEMENT_VERBS)
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _STATEMENT_VERBS and _says_must(tok)
 
 
 def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:

@@ -242,6 +242,7 @@ class KnowledgeBase:
         self.org_name_heads: dict[str, str | None] = {}  # "Front" ends a body's name; its usual sector
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
         self._near: dict[str, set[str]] = {}  # one-letter-deleted forms of country names and demonyms
+        self._misspelt: dict[str, str] = {}  # words already looked up there, and what they were read as
         self.acronyms: set[str] = set()
         self.max_ngram = 1
         self._surname_owner: dict[str, int] = {}
@@ -433,6 +434,13 @@ class KnowledgeBase:
         """A country or demonym one letter away ("Ethopia", "Afganistan", "Ghanians"): news
         copy and transliterations misspell them, and the actor is still that country. A
         place the gazetteer knows ("Indiana") is no misspelling."""
+        if raw not in self._misspelt:
+            if len(self._misspelt) >= 65536:
+                self._misspelt.clear()  # a corpus's names are many; keep the memory bounded
+            self._misspelt[raw] = self._nearest_country(raw, key)
+        return self._misspelt[raw]
+
+    def _nearest_country(self, raw: str, key: str) -> str:
         found = set(self._near.get(key, ()))
         for form in _deletions(key):
             found |= self._near.get(form, set())

@@ -44,3 +44,18 @@ def test_judge_counts_hits_repeats_optional_and_negated():
     assert len(out.tp) == 1 and out.tp[0][1].confidence == 0.9
     assert [p.event for p in out.fp] == ["AID"]  # the repeat and the optional hit are neutral
     assert len(out.neutral) == 2 and not out.fn
+
+
+def test_country_accuracy_judges_only_entities_whose_gold_gives_a_country():
+    from eventwire.evaluate import GoldDoc, score
+    from eventwire.records import Article, CodedArticle
+
+    gold_events = [{"event": "REQUEST", "actor": [{"text": "China", "country": "CHN"}],
+                    "recipient": [{"text": "parties concerned"}]}]
+    doc = GoldDoc(id="d", text="China called on the parties concerned to talk.", date=None, events=gold_events,
+                  quotes=None, pairs=None, raw={})
+    pred = Event(id="e", doc_id="d", event="REQUEST", mode=None, cameo=None, quad=None,
+                 actor=[ent("China", "CHN")], recipient=[ent("parties", "USA")], confidence=0.5)
+    coded = CodedArticle(article=Article(id="d", text=doc.text), events=[pred])
+    report = score([doc], {"d": coded})
+    assert report.entities_found == 2 and report.country_accuracy == 1.0

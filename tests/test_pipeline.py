@@ -536,3 +536,19 @@ def test_recognising_a_situation_is_no_recognition():
                                    date="2025-03-14")
     (ev,) = eventwire.code_text("Sri Lanka recognized Kosovo on Monday.", date="2025-03-14")
     assert ev.event == "SUPPORT" and ev.recipient[0].country == "XKX"
+
+
+@pytest.mark.parametrize("text, event, recipient", [
+    ("The African Union called on the warring parties in Sudan to stop the fighting.", "REQUEST", "warring parties in Sudan"),
+    ("Somalia insisted on the withdrawal of Ethiopian troops.", "REQUEST", "Ethiopian troops"),
+    ("Myanmar soldiers fired on Rohingya villagers near the border.", "ASSAULT", "Rohingya villagers"),
+])
+def test_patterns_written_with_on_match_their_preposition(text, event, recipient):
+    evs = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == event]
+    assert evs and recipient in [r.text for r in evs[0].recipient]
+
+
+def test_a_dates_preposition_does_not_choose_the_verbs_sense():
+    # "on Tuesday" is no "fired on X": the target is the people fired at
+    (ev,) = eventwire.code_text("Police fired tear gas at students in Dhaka on Tuesday.", date="2024-05-07")
+    assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["students in Dhaka"]

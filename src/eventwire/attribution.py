@@ -29,9 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-import yaml
-
 from .records import Entity, Quote, Span
+from .yamlfiles import load_yaml
 
 __all__ = [
     "QuoteFinding",
@@ -89,7 +88,7 @@ class SpeechLexicon:
 def load_speech_lexicon() -> SpeechLexicon:
     """Read the speech-verb lexicon once per process."""
     text = resources.files("eventwire.data").joinpath("speech_verbs.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     return SpeechLexicon(
         clause_verbs={k.lower(): v for k, v in raw["clause_verbs"].items()},
         quote_only_verbs={k.lower(): v for k, v in raw["quote_only_verbs"].items()},

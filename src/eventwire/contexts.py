@@ -7,8 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
+
+from .yamlfiles import load_yaml
 
 MAX_CONTEXTS = 4  # the strongest few: a long story touches many themes in passing
 
@@ -22,7 +23,7 @@ class ContextTable:
 
 @functools.lru_cache(maxsize=1)
 def load_contexts() -> ContextTable:
-    raw = yaml.safe_load(resources.files("eventwire.data").joinpath("contexts.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("eventwire.data").joinpath("contexts.yaml").read_text("utf-8"))
     words: dict[tuple[str, ...], list[str]] = {}
     for context, entries in (raw.get("contexts") or {}).items():
         for entry in entries:

@@ -22,6 +22,7 @@ from typing import Any
 from .errors import GoldFormatError
 from .records import Article, CodedArticle, Entity, Event, Failure, Quote
 from .scores import PRF
+from .yamlfiles import load_yaml
 
 
 @dataclass(slots=True)
@@ -165,6 +166,7 @@ class EvalReport:
     dyad_found: int = 0
     dyad_type_correct: int = 0
     entities_found: int = 0
+    country_judged: int = 0  # found entities whose gold gives a country
     country_correct: int = 0
     sector_judged: int = 0
     sector_correct: int = 0
@@ -180,7 +182,7 @@ class EvalReport:
 
     @property
     def country_accuracy(self) -> float:
-        return self.country_correct / self.entities_found if self.entities_found else 0.0
+        return self.country_correct / self.country_judged if self.country_judged else 0.0
 
     @property
     def sector_accuracy(self) -> float:
@@ -197,6 +199,7 @@ class EvalReport:
             "entity_country_accuracy": round(self.country_accuracy, 4),
             "entity_sector_accuracy": round(self.sector_accuracy, 4),
             "entities_found": self.entities_found,
+            "entities_with_gold_country": self.country_judged,
             "precision_confident_half": round(self.confident_half.precision, 4),
             "precision_other_half": round(self.other_half.precision, 4),
         }
@@ -223,10 +226,9 @@ def _scored_sector(gold: dict) -> str | None:
     """Gold sectors come as "GOV", "REBkur", "***": we judge the three-letter role when it is one of ours."""
     global _SECTORS_SCORED
     if _SECTORS_SCORED is None:
-        import yaml
         from importlib import resources
 
-        table = yaml.safe_load(resources.files("eventwire.data").joinpath("sectors.yaml").read_text("utf-8"))
+        table = load_yaml(resources.files("eventwire.data").joinpath("sectors.yaml").read_text("utf-8"))
         _SECTORS_SCORED = {row["code"] for row in table["sectors"]}
     s = (gold.get("sector") or "")[:3].upper()
     return s if s in _SECTORS_SCORED else None
@@ -240,8 +242,10 @@ def _score_entities(report: EvalReport, gold_events: list[dict], predicted: list
             if not cands:
                 continue
             report.entities_found += 1
-            if ge.get("country") and any(p.country == ge["country"] for p in cands):
-                report.country_correct += 1
+            if ge.get("country"):  # a gold entity without a country is not judged on it
+                report.country_judged += 1
+                if any(p.country == ge["country"] for p in cands):
+                    report.country_correct += 1
             sector = _scored_sector(ge)
             if sector is not None:
                 report.sector_judged += 1

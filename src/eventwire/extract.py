@@ -233,12 +233,19 @@ def verb_lemma(tok: Token, known) -> str:
     return lemma
 
 
+def _temporal(prep: Token) -> bool:
+    """Whether a preposition only dates the event ("on Tuesday", "in March")."""
+    pobj = _child(prep, "pobj")
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
         return None
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    # "fired tear gas ... on Tuesday": a date's preposition is no argument of the verb
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)}
     obj = _direct_object(verb)
     obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
@@ -310,6 +317,10 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             pobj = _child(d, "pobj")
             return conjuncts(pobj) if pobj is not None else []
         return conjuncts(d)
+    if role.startswith("prep:") and "." in role:
+        # "insisted on its demands that Burundi's government ...": a role of the preposition's object
+        prep, sub = role[5:].split(".", 1)
+        return [t for p in prep_objects(verb, prep) for t in _role_tokens(p, sub, noun=True)]
     if role.startswith("prep:"):
         return prep_objects(verb, role[5:])
     if role.startswith("obj."):

@@ -60,6 +60,7 @@ from .errors import (
     UnreadableInputError,
 )
 from .records import Article, Failure
+from .yamlfiles import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ class _FurniturePattern:
 def _furniture_patterns() -> tuple[_FurniturePattern, ...]:
     source = resources.files("eventwire") / "data" / "furniture.yaml"
     try:
-        entries = yaml.safe_load(source.read_text(encoding="utf-8"))["patterns"]
+        entries = load_yaml(source.read_text(encoding="utf-8"))["patterns"]
         return tuple(
             _FurniturePattern(
                 name=e["name"],

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import KnowledgeFileError
+from .yamlfiles import load_yaml
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -117,7 +118,7 @@ def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
         else:
             text = Path(path).read_text("utf-8")
             where = str(path)
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeFileError(f"cannot read {package_file if path is None else path}: {exc}") from exc
     if not isinstance(data, dict):

@@ -19,11 +19,10 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from eventwire.errors import KnowledgeFileError
+from eventwire.yamlfiles import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FILES = ("countries.yaml", "agents.yaml", "actors.yaml")
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Ranks decide between entries that share a key: a named actor beats a seat of
 # government, which beats a country name, ... an agent word comes last.
@@ -205,7 +204,7 @@ def singular(word: str) -> str:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
+            data = load_yaml(fh)
     except FileNotFoundError as exc:
         raise KnowledgeFileError(f"knowledge file not found: {path}") from exc
     except yaml.YAMLError as exc:

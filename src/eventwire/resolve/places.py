@@ -33,6 +33,7 @@ import yaml
 
 from eventwire.errors import KnowledgeFileError
 from eventwire.records import Place
+from eventwire.yamlfiles import load_yaml
 
 __all__ = [
     "Gazetteer",
@@ -234,7 +235,7 @@ class Gazetteer:
 
     def _load_extra(self, path) -> None:
         try:
-            data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8")) or {}
+            data = load_yaml(Path(str(path)).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise KnowledgeFileError(f"cannot read place knowledge file {path}: {exc}") from exc
         for iso3, aliases in (data.get("country_aliases") or {}).items():

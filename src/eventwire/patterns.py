@@ -135,6 +135,9 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
     cameo = row.get("cameo")
     if cameo is not None and not isinstance(cameo, str):
         raise KnowledgeFileError(f"{where}: {pos} {lemma!r}: cameo must be a quoted string, got {cameo!r}")
+    for key in ("prt", "prep", "dep", "mode"):
+        if row.get(key) is not None and not isinstance(row.get(key), str):
+            raise KnowledgeFileError(f"{where}: {pos} {lemma!r}: {key} must be a word, got {row.get(key)!r}")
     recipient = row.get("recipient")
     return Sense(
         lemma=lemma,

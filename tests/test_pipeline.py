@@ -552,3 +552,12 @@ def test_a_dates_preposition_does_not_choose_the_verbs_sense():
     # "on Tuesday" is no "fired on X": the target is the people fired at
     (ev,) = eventwire.code_text("Police fired tear gas at students in Dhaka on Tuesday.", date="2024-05-07")
     assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["students in Dhaka"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Police in Ankara prevented a march staged by teachers on Monday.", "teachers"),
+    ("Riot police broke up a rally organised by students in Dhaka.", "students in Dhaka"),
+])
+def test_stopping_a_gathering_is_done_to_whoever_held_it(text, recipient):
+    (ev,) = eventwire.code_text(text, date="2024-05-07")
+    assert ev.event == "COERCE" and [r.text for r in ev.recipient] == [recipient]

@@ -74,6 +74,13 @@ def _substitute(tok: Token, book: PatternBook) -> Token | None:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
+        # "the demonstration staged by students", "a rally organised by the opposition" (after "of": "a
+        # meeting of the Council requested by France" is the Council's)
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                pobj = next((p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
         # "a camp for Congolese refugees", "a bus carrying a paramilitary force": who was in it
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in book.shelter_nouns:

@@ -561,3 +561,10 @@ def test_a_dates_preposition_does_not_choose_the_verbs_sense():
 def test_stopping_a_gathering_is_done_to_whoever_held_it(text, recipient):
     (ev,) = eventwire.code_text(text, date="2024-05-07")
     assert ev.event == "COERCE" and [r.text for r in ev.recipient] == [recipient]
+
+
+def test_a_place_named_with_a_capitalised_place_noun_is_a_place():
+    (ev,) = eventwire.code_text("Congo's government lifted the curfew in North Kivu Province on Monday.",
+                                date="2024-05-07")
+    assert ev.event == "CONCEDE" and [(r.text, r.country) for r in ev.recipient] == [("North Kivu Province", "COD")]
+    assert ev.location is not None and ev.location.name == "North Kivu"

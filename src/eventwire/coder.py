@@ -58,7 +58,8 @@ def _substitute(tok: Token, book: PatternBook) -> Token | None:
                 if pobj is not None:
                     return pobj
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG") and not (
+                tok.ent_iob_ == "I" and c.i < tok.i):  # "North" in "North Kivu" is part of the name
             return c
     if tok.pos_ == "NOUN":
         # "violations by the security forces", "an offer from Kabul", "pressure from criminal
@@ -304,6 +305,11 @@ class Coder:
             shown = _without_article(st.doc[lo:_with_apposed_name(tok, hi)])
             ent = Entity(shown.text, shown.start_char, shown.end_char, name=info.name, country=info.country,
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
+        elif self._named_place_noun(tok):
+            place = self._place_for(st, tok)
+            if place is not None and place.country:
+                shown = _without_article(span)
+                ent = Entity(shown.text, shown.start_char, shown.end_char, name=place.name, country=place.country)
         else:
             sub = _substitute(tok, self.book)
             if sub is None:
@@ -380,7 +386,8 @@ class Coder:
         for tok in toks:
             while tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (
                     (tok.ent_type_ and tok.head.ent_iob_ == "I")
-                    or (tok.head.pos_ == "NOUN" and self._actor_head(tok.head))):
+                    or (tok.head.pos_ == "NOUN" and self._actor_head(tok.head))
+                    or (tok.ent_type_ in _PLACE_LABELS and self._named_place_noun(tok.head))):
                 # "a Security Council resolution": the name goes on to "Council"; "United
                 # Nations peacekeepers": the actor is the peacekeepers
                 tok = tok.head
@@ -465,6 +472,11 @@ class Coder:
             return st.central_place
         return None
 
+    def _named_place_noun(self, tok: Token) -> bool:
+        """"West Darfur State", "North Kivu Province": a capitalised place noun after place names."""
+        return (tok.pos_ == "PROPN" and tok.lemma_.lower() in self.book.place_nouns
+                and any(c.dep_ == "compound" and c.ent_type_ in _PLACE_LABELS for c in tok.children))
+
     def _place_for(self, st: ArticleState, tok: Token) -> Place | None:
         # "the besieged city of Aleppo": the name is under "of"
         target = tok
@@ -475,7 +487,8 @@ class Coder:
         if target.ent_type_ not in _PLACE_LABELS:
             # "the town of Samarra" where the model called the name a nationality, a person or
             # nothing: after a place noun, the gazetteer decides
-            if not (target is not tok and tok.lemma_.lower() in self.book.place_nouns and target.pos_ == "PROPN"):
+            after_noun = target is not tok and tok.lemma_.lower() in self.book.place_nouns and target.pos_ == "PROPN"
+            if not (after_noun or self._named_place_noun(target)):
                 return None
             a, b = mention_bounds(target)
             text = st.doc[a:b].text

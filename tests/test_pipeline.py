@@ -568,3 +568,12 @@ def test_a_place_named_with_a_capitalised_place_noun_is_a_place():
                                 date="2024-05-07")
     assert ev.event == "CONCEDE" and [(r.text, r.country) for r in ev.recipient] == [("North Kivu Province", "COD")]
     assert ev.location is not None and ev.location.name == "North Kivu"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked U.S. and NATO troops near Kandahar on Friday.",
+    "The Taliban praised the withdrawal of U.S. and NATO troops on Friday.",
+])
+def test_coordinated_owners_of_one_noun_are_each_a_party(text):
+    (ev,) = eventwire.code_text(text, date="2021-05-07")
+    assert [(r.text, r.country) for r in ev.recipient] == [("U.S.", "USA"), ("NATO", "IGO")]

@@ -392,6 +392,10 @@ class Coder:
                 # Nations peacekeepers": the actor is the peacekeepers
                 tok = tok.head
             split = self._split_modifiers(st, tok)
+            if not split and not self._actor_head(tok):
+                # "praised the withdrawal of U.S. and NATO troops": the owners of the act, each
+                sub = _substitute(tok, self.book)
+                split = self._split_modifiers(st, sub) if sub is not None else []
             if split:
                 out.extend(split)
                 continue
@@ -412,7 +416,7 @@ class Coder:
                     if len(ents) > 1:
                         return ents
                 tok = of
-        adjs = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.conjuncts]
+        adjs = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if not adjs:
             return []
         base = self._entity(st, tok)

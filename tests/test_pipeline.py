@@ -577,3 +577,16 @@ def test_a_place_named_with_a_capitalised_place_noun_is_a_place():
 def test_coordinated_owners_of_one_noun_are_each_a_party(text):
     (ev,) = eventwire.code_text(text, date="2021-05-07")
     assert [(r.text, r.country) for r in ev.recipient] == [("U.S.", "USA"), ("NATO", "IGO")]
+
+
+@pytest.mark.parametrize("text", [
+    "Malian soldiers backed by French troops patrolled the town on Monday.",
+    "Intelligence shared by Jordan pointed to a plot, officials said on Monday.",
+])
+def test_a_participle_of_support_on_a_noun_says_whose_it_is_and_is_no_event(text):
+    assert not [e for e in eventwire.code_text(text, date="2024-05-07") if e.event in ("SUPPORT", "COOPERATE")]
+
+
+def test_support_stated_in_its_own_clause_is_still_coded():
+    (ev,) = eventwire.code_text("French troops backed Malian soldiers in the battle for Gao.", date="2013-02-07")
+    assert ev.event == "SUPPORT" and ev.actor[0].country == "FRA" and ev.recipient[0].country == "MLI"

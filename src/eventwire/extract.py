@@ -1149,6 +1149,10 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     # ("issued a declaration demanding ..." is the declaration's demand, which stays)
     out = [c for c in out if not (c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBG" and c.sense.pos == "verb"
                                   and c.trigger.head.lemma_.lower() not in _DOCUMENT_NOUNS)]
+    # "government soldiers backed by African Union troops", "intelligence shared by the U.N.":
+    # a past participle on a noun of support or cooperation says whose the noun is
+    out = [c for c in out if not (c.trigger.dep_ == "acl" and c.trigger.tag_ == "VBN" and c.sense.pos == "verb"
+                                  and c.event in ("SUPPORT", "COOPERATE"))]
     return sorted(out, key=lambda c: c.trigger.i)
 
 

@@ -590,3 +590,25 @@ def test_a_participle_of_support_on_a_noun_says_whose_it_is_and_is_no_event(text
 def test_support_stated_in_its_own_clause_is_still_coded():
     (ev,) = eventwire.code_text("French troops backed Malian soldiers in the battle for Gao.", date="2013-02-07")
     assert ev.event == "SUPPORT" and ev.actor[0].country == "FRA" and ev.recipient[0].country == "MLI"
+
+
+def test_stopping_work_is_a_strike_and_whom_a_group_belongs_to_names_it():
+    text = "Thousands of teachers affiliated with the Kenya National Union of Teachers stopped work on Monday."
+    (ev,) = eventwire.code_text(text, date="2024-05-07")
+    assert ev.event == "PROTEST" and ev.mode == "strike"
+    assert ev.actor[0].text.endswith("affiliated with the Kenya National Union of Teachers")
+    assert ev.actor[0].country == "KEN"
+
+
+def test_some_of_them_are_the_group_named_before():
+    text = "Somali soldiers killed six militants, and two of them had attacked a hotel in Mogadishu, officials said."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.actor[0].text == "them"]
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "REB"
+    # a group that is no actor we know is not replaced by whoever arrested it
+    text = "Police arrested nine suspects on Monday, and three of them later attacked a guard."
+    assert not [a for e in eventwire.code_text(text, date="2024-05-07") for a in e.actor if a.text == "them"]
+
+
+def test_a_national_army_named_in_capitals_is_that_states():
+    (ev,) = eventwire.code_text("The Sudanese Armed Forces shelled the city of Omdurman on Monday.", date="2024-05-07")
+    assert ev.actor[0].country == "SDN" and ev.actor[0].sector == "MIL"

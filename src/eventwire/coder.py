@@ -38,6 +38,10 @@ _MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 _CO_PARTY_ROLES = {"prep:with", "prep:between", "prep:against", "dobj", "light.prep:with", "light.prep:between"}
 
 
+# participles and adjectives that say whom a group belongs to ("militants loyal to X")
+_AFFILIATION = {"affiliate", "affiliated", "link", "linked", "loyal", "ally", "allied", "belong", "tie", "tied",
+                "connect", "connected", "close"}
+
 _GROUP_NOUNS = {"group", "groups", "team", "delegation", "delegations", "coalition", "family", "families",
                 "leader", "leaders", "member", "members", "thousands",
                 "hundreds", "dozens", "scores", "millions", "tens", "number", "some", "many", "most", "all",
@@ -121,6 +125,14 @@ def mention_bounds(tok: Token, *, placed: bool = True) -> tuple[int, int]:
             # a name or title goes on through "of": "Republic of Korea", "the president of Armenia"
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
+                hi = max(hi, mention_bounds(pobj)[1] - 1)
+        elif c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATION and c.i == hi + 1 and tok.pos_ == "NOUN":
+            # who a group belongs to is part of naming it: "workers affiliated with the Serbian
+            # Workers' Union", "militants loyal to Zarqawi", "fighters linked to al-Qaida"
+            pobj = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ in ("with", "to")
+                         for p in pr.children if p.dep_ == "pobj"), None)
+            if pobj is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                                        for t in pobj.subtree):
                 hi = max(hi, mention_bounds(pobj)[1] - 1)
         elif (placed and c.dep_ == "prep" and c.lower_ in ("from", "in", "throughout", "across") and c.i == hi + 1
               and tok.pos_ == "NOUN"):
@@ -261,6 +273,16 @@ class Coder:
         st.cache[tok.i] = None  # guards against cycles through substitutes
         lo, hi = mention_bounds(tok)
         span = st.doc[lo:hi]
+        group = self._partitive_group(tok)
+        if group is not None:
+            # "shot dead two militants, and four of them blew themselves up": the militants
+            # ("three of them" of "nine suspects" is no actor we know, and not the police)
+            found = self._entity(st, group) if self._actor_head(group) else None
+            ent = None if found is None else Entity(
+                tok.text, tok.idx, tok.idx + len(tok.text), name=found.name, country=found.country,
+                sector=found.sector, wikidata=found.wikidata, known=found.known)
+            st.cache[tok.i] = ent
+            return ent
         info = self._resolve(st, span.text) if self._actor_head(tok) else None
         if info is None and self._actor_head(tok) and tok.pos_ != "PRON":
             # "Up to 100 ethnic Albanians": without the count, or failing that the head alone
@@ -324,6 +346,16 @@ class Coder:
                     ent = Entity(span.text, span.start_char, span.end_char, name=place.name, country=place.country)
         st.cache[tok.i] = ent
         return ent
+
+    def _partitive_group(self, tok: Token) -> Token | None:
+        """"four of them", "some of them": the nearest plural group named before in the sentence."""
+        if not (tok.lower_ == "them" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and (tok.head.head.pos_ in ("NUM", "PRON", "DET") or tok.head.head.lower_ in _GROUP_NOUNS)):
+            return None
+        for t in reversed(list(tok.doc[tok.sent.start:tok.head.head.i])):
+            if t.pos_ == "NOUN" and t.tag_ == "NNS":
+                return t
+        return None
 
     def _placed_in(self, st: ArticleState, tok: Token, preps: tuple[str, ...] = ("in", "of", "from")) -> str | None:
         """The country of the place in "<noun> in/of/from <place>" ("rebels in Darfur", "the

@@ -210,6 +210,7 @@ class ActorResolver:
         country_pre_is_state = False
         agents: list[tuple[int, Lex]] = []
         people = False
+        phrase_starts = {m[0] for m in matches if m[1] - m[0] > 1}
         for start, end, lex in head:
             nxt = toks[end].key if end < n else None
             possessive = nxt == "'s"
@@ -220,8 +221,8 @@ class ActorResolver:
                     head_actor_m = (start, end, lex)
                 continue
             if lex.kind in ("country", "demonym", "capital", "metonym"):
-                if nxt in NOT_OWNER_AFTER:
-                    continue
+                if nxt in NOT_OWNER_AFTER and end not in phrase_starts:
+                    continue  # "Iranian-armed militias", but "Sudanese Armed Forces" are Sudan's
                 if lex.kind == "demonym" and start > 0 and toks[start - 1].key in kb.ethnic_markers:
                     people = True  # "ethnic Albanians in Serbia": a people; the state is where they live
                     continue

@@ -56,7 +56,8 @@ def figures(report) -> dict[str, float]:
         "type_accuracy": report.type_accuracy,
         "country_accuracy": report.country_accuracy,
         "sector_accuracy": report.sector_accuracy,
-        "confident_half_precision": report.confident_half.precision,
+        # ties in confidence shared between the halves (evaluate.split_by_confidence)
+        "confident_half_precision_ties_shared": report.confident_half.precision,
     }
     for name, prf in report.per_type.items():
         out[f"f1_{name}"] = prf.f1

@@ -59,3 +59,15 @@ def test_country_accuracy_judges_only_entities_whose_gold_gives_a_country():
     coded = CodedArticle(article=Article(id="d", text=doc.text), events=[pred])
     report = score([doc], {"d": coded})
     assert report.entities_found == 2 and report.country_accuracy == 1.0
+
+
+def test_the_confidence_halves_share_tied_events_at_their_own_precision():
+    from eventwire.evaluate import split_by_confidence
+
+    # six events: one sure hit, then four tied at 0.5 (two hits, two misses), then a miss
+    pool = [(0.9, "tp"), (0.5, "tp"), (0.5, "tp"), (0.5, "fp"), (0.5, "fp"), (0.1, "fp")]
+    top, rest = split_by_confidence(pool)
+    assert (top.tp, top.fp) == (2.0, 1.0) and (rest.tp, rest.fp) == (1.0, 2.0)
+    # the order the tied events come in does not matter
+    top2, _ = split_by_confidence([pool[0], pool[3], pool[4], pool[1], pool[2], pool[5]])
+    assert (top2.tp, top2.fp) == (top.tp, top.fp)

@@ -253,6 +253,31 @@ def _score_entities(report: EvalReport, gold_events: list[dict], predicted: list
                     report.sector_correct += 1
 
 
+def split_by_confidence(pool: Sequence[tuple[float, str]]) -> tuple[PRF, PRF]:
+    """Hits and false positives of the more confident half of the events and of the rest.
+
+    Events of equal confidence are not ordered among themselves: where the halves cut through
+    a group of ties, each half gets its share of the group at the group's own precision (so
+    neither document order nor the order hits and misses were listed in can move the figure).
+    """
+    groups: dict[float, list[int]] = defaultdict(lambda: [0, 0])  # confidence -> [tp, fp]
+    for conf, kind in pool:
+        groups[round(conf, 6)][0 if kind == "tp" else 1] += 1
+    half = len(pool) // 2
+    top, rest = PRF(), PRF()
+    taken = 0
+    for conf in sorted(groups, reverse=True):
+        tp, fp = groups[conf]
+        size = tp + fp
+        share = min(size, max(half - taken, 0)) / size
+        top.tp += tp * share
+        top.fp += fp * share
+        rest.tp += tp * (1 - share)
+        rest.fp += fp * (1 - share)
+        taken += size
+    return top, rest
+
+
 def score(gold: Sequence[GoldDoc], coded: dict[str, CodedArticle], failures: Sequence[Failure] = ()) -> EvalReport:
     report = EvalReport(documents=len(gold), failures=list(failures))
     confidence_pool: list[tuple[float, str]] = []  # (confidence, "tp"|"fp")
@@ -284,14 +309,7 @@ def score(gold: Sequence[GoldDoc], coded: dict[str, CodedArticle], failures: Seq
                 if any(p.event == g["event"] for p in dyads):
                     report.dyad_type_correct += 1
         _score_entities(report, doc.events, live)
-    confidence_pool.sort(key=lambda x: -x[0])
-    half = len(confidence_pool) // 2
-    for i, (_, kind) in enumerate(confidence_pool):
-        target = report.confident_half if i < half else report.other_half
-        if kind == "tp":
-            target.tp += 1
-        else:
-            target.fp += 1
+    report.confident_half, report.other_half = split_by_confidence(confidence_pool)
     quote_gold = [d.raw for d in gold if d.quotes is not None]
     if quote_gold:
         from .quote_eval import score_quotes

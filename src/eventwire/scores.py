@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(slots=True)
 class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    tp: float = 0  # counts; fractional only where a split shares tied events (evaluate)
+    fp: float = 0
+    fn: float = 0
 
     @property
     def precision(self) -> float:
@@ -25,5 +25,5 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+        return {"tp": round(self.tp, 2), "fp": round(self.fp, 2), "fn": round(self.fn, 2), "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}

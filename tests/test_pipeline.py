@@ -612,3 +612,16 @@ def test_some_of_them_are_the_group_named_before():
 def test_a_national_army_named_in_capitals_is_that_states():
     (ev,) = eventwire.code_text("The Sudanese Armed Forces shelled the city of Omdurman on Monday.", date="2024-05-07")
     assert ev.actor[0].country == "SDN" and ev.actor[0].sector == "MIL"
+
+
+def test_every_wrong_listed_in_an_accusation_is_its_content_not_the_accusers_act():
+    text = "The rights group accused Ethiopia of jailing reporters, ignoring court orders and blocking aid."
+    evs = eventwire.code_text(text, date="2024-05-07")
+    assert [e.event for e in evs if not e.negated and e.modality != "claimed"] == ["ACCUSE"]
+
+
+def test_crimes_committed_by_someone_are_no_commitment():
+    text = "Kenyan police opened an inquiry into crimes committed by the militia in Lamu."
+    assert "AGREE" not in [e.event for e in eventwire.code_text(text, date="2024-05-07")]
+    (ev,) = eventwire.code_text("Kenya is committed to sending troops to Haiti.", date="2024-05-07")
+    assert ev.event == "AGREE"

@@ -97,6 +97,18 @@ def infinitive(verb: Token) -> Token | None:
 _STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned"}
 
 
+def _prep_gerund(verb: Token, sense) -> Token | None:
+    """"committed to sending troops": the gerund under the sense's own preposition is its content."""
+    if not sense.prep:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == sense.prep:
+            g = _child(c, "pcomp")
+            if g is not None and g.pos_ == "VERB":
+                return g
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     if verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "Israel is opposed to French mediation": a state of the subject
@@ -170,6 +182,8 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
         return find_subject(head, _depth + 1)
     if verb.dep_ == "relcl":
         return conjuncts(head)
+    if verb.dep_ == "acomp" and head.pos_ == "AUX":  # "Kenya is committed to ...": the copula's subject
+        return find_subject(head, _depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "issued a declaration demanding that ...": the declaration's issuer demands;
         # "boats delivering supplies": the boats deliver
@@ -376,7 +390,7 @@ def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: boo
         if toks:
             out.append((role, toks))
     if sense.consume and not noun:
-        content = infinitive(verb) or _child(verb, "ccomp")
+        content = infinitive(verb) or _child(verb, "ccomp") or _prep_gerund(verb, sense)
         if content is not None and content.pos_ in ("VERB", "AUX"):
             inner = _match_verb_sense(book, content)
             roles = inner.recipient if inner is not None else book.default_recipient
@@ -560,6 +574,9 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
                         cand.recipient_options.append(("advcl.dobj", extra_obj))
     if sense.consume:
         inf = infinitive(verb)
+        gerund = _prep_gerund(verb, sense)
+        if gerund is not None:
+            ctx.consumed.add(gerund.i)
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") or c is inf:
                 ctx.consumed.add(c.i)
@@ -640,6 +657,12 @@ def _nested(cand: Candidate, ctx: _Context) -> Candidate | None:
                     if inner is not None:
                         return inner
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    # "accused Y of violating rights, ignoring the law and ...": all of it is
+                    # the accusation's content, not the accuser's own acts
+                    # (the parser may hang the later gerunds on the accusing verb itself)
+                    ctx.consumed.update(t.i for t in g.conjuncts if t.pos_ == "VERB")
+                    ctx.consumed.update(t.i for t in cand.trigger.children
+                                        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > g.i)
                     sense = _match_verb_sense(ctx.book, g)
                     negated_by_verb = False
                     if sense is None and g.lemma_.lower() in ctx.book.negating_verbs:

@@ -625,3 +625,9 @@ def test_crimes_committed_by_someone_are_no_commitment():
     assert "AGREE" not in [e.event for e in eventwire.code_text(text, date="2024-05-07")]
     (ev,) = eventwire.code_text("Kenya is committed to sending troops to Haiti.", date="2024-05-07")
     assert ev.event == "AGREE"
+
+
+def test_rejecting_a_claim_named_after_it_answers_whoever_made_it():
+    text = "Kenya said Somali troops had crossed the border, an accusation Mogadishu rejected on Friday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "REJECT"]
+    assert ev.actor[0].country == "SOM" and [r.country for r in ev.recipient] == ["KEN"]

@@ -551,6 +551,12 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     options = recipient_options(verb, sense, book)
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)
+    if sense.event == "REJECT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in book.claim_nouns:
+        # "the minister said India was involved, a charge New Delhi rejected": the claim's maker
+        root = verb.sent.root
+        maker = _child(root, "nsubj") if root is not verb and root.lemma_.lower() in _STATEMENT_VERBS | {"accuse", "allege", "claim", "charge", "suggest"} else None
+        if maker is not None:
+            options.append(("claim.maker", conjuncts(maker)))
     if sense.event == "ASSAULT":
         options += _purpose_objects(verb)
     options = _clean_options(options, actors)

@@ -107,6 +107,7 @@ class PatternBook:
     cognition_verbs: frozenset[str] = frozenset()
     protest_phrase_nouns: frozenset[str] = frozenset()
     wrongdoing_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -216,7 +217,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns", "cognition_verbs",
-                 "protest_phrase_nouns", "wrongdoing_verbs"):
+                 "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

@@ -631,3 +631,27 @@ def test_rejecting_a_claim_named_after_it_answers_whoever_made_it():
     text = "Kenya said Somali troops had crossed the border, an accusation Mogadishu rejected on Friday."
     (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "REJECT"]
     assert ev.actor[0].country == "SOM" and [r.country for r in ev.recipient] == ["KEN"]
+
+
+def test_a_refusal_after_a_request_answers_whoever_asked():
+    text = "Egypt asked Ethiopia to delay filling the dam, but Addis Ababa refused."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "REJECT"]
+    assert ev.actor[0].country == "ETH" and [r.country for r in ev.recipient] == ["EGY"]
+
+
+def test_a_background_event_recalled_in_a_when_clause_on_a_date_ranks_lower():
+    direct = eventwire.code_text("The president called for a total war against al-Shabab.", date="2024-05-07")
+    recalled = eventwire.code_text("Since August 2022, when the president called for a total war against al-Shabab, "
+                                   "the town has been calm.", date="2024-05-07")
+    (a,) = [e for e in direct if e.event == "REQUEST"]
+    (b,) = [e for e in recalled if e.event == "REQUEST"]
+    assert b.confidence < a.confidence - 0.1
+
+
+def test_the_same_event_in_a_longer_sentence_ranks_a_little_lower():
+    short = eventwire.code_text("Kenya accused Somalia of harbouring militants.", date="2024-05-07")
+    long_ = eventwire.code_text("Kenya accused Somalia of harbouring militants, in a statement that also listed "
+                                "the costs of the border closure for traders in the region.", date="2024-05-07")
+    (a,) = [e for e in short if e.event == "ACCUSE"]
+    (b,) = [e for e in long_ if e.event == "ACCUSE"]
+    assert 0 < a.confidence - b.confidence < 0.1

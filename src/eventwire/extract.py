@@ -318,9 +318,11 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
     if role == "dobj":
         obj = _direct_object(verb) if not noun else None
         if obj is None and not noun and not is_passive(verb):
-            # "beat and detained dozens of students": coordinated verbs share the object
-            partners = [verb.head] if verb.dep_ == "conj" else []
-            partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            # "beat and detained dozens of students": coordinated verbs share the object (not
+            # across a clause with its own subject: "urged Iraq to act, but Baghdad refused")
+            partners = [verb.head] if verb.dep_ == "conj" and _child(verb, "nsubj") is None else []
+            partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and _child(c, "nsubj") is None]
             obj = next((o for o in (_direct_object(v) for v in partners if v.pos_ == "VERB") if o is not None), None)
         return conjuncts(obj) if obj is not None else []
     if role == "dative":
@@ -551,6 +553,12 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     options = recipient_options(verb, sense, book)
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)
+    if sense.event == "REJECT" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "Kyiv asked Germany for air defences, but Berlin refused to send missiles": the refusal
+        # answers whoever asked in the clause before
+        asked = _match_verb_sense(book, verb.head)
+        if asked is not None and asked.event == "REQUEST":
+            options.append(("request.nsubj", find_subject(verb.head)))
     if sense.event == "REJECT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in book.claim_nouns:
         # "the minister said India was involved, a charge New Delhi rejected": the claim's maker
         root = verb.sent.root

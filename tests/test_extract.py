@@ -315,3 +315,19 @@ def test_a_reduced_passive_clause_does_not_make_its_patient_the_actor():
         ("operation", "operation", "NOUN", "NN", 5, "pobj"),
     ])
     assert [e for e in events(doc) if e[1]] == []
+
+
+def test_intent_verb_with_infinitive_parsed_as_adverbial_clause():
+    # "Iran vowed on Monday to attack Israel": the parser may call the infinitive an advcl;
+    # it is still what Iran vowed, so a threat and not an attack
+    doc = parse([
+        ("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
+        ("vowed", "vow", "VERB", "VBD", 1, "ROOT"),
+        ("on", "on", "ADP", "IN", 1, "prep"),
+        ("Monday", "Monday", "PROPN", "NNP", 2, "pobj"),
+        ("to", "to", "PART", "TO", 5, "aux"),
+        ("attack", "attack", "VERB", "VB", 1, "advcl"),
+        ("Israel", "Israel", "PROPN", "NNP", 5, "dobj"),
+    ])
+    assert events(doc) == [("THREATEN", ["Iran"], ["Israel"], False, "intended")]
+

@@ -308,7 +308,7 @@ def _subject_of(ix: "_DocIndex", tok):
                 if ch.lower_ in _RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                     return cur.head  # "Washington, which claims ..."
                 return ch
-        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
+        if cur.dep_ in _CLIMB_DEPS and cur.head != cur:
             cur = cur.head
             continue
         break
@@ -672,7 +672,7 @@ def _reported_clauses(ix: _DocIndex, lex: SpeechLexicon) -> list[QuoteFinding]:
 def _according_to_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
     """'According to X, S' / 'S, according to X': S is the content."""
     head = tok.head
-    if head is tok:
+    if head == tok:
         return None
     phrase_lo = tok.i
     phrase_hi = max(tok.right_edge.i, ix.doc[rng[1] - 1].right_edge.i) + 1
@@ -686,7 +686,7 @@ def _parenthetical_clause(ix: _DocIndex, tok, rng) -> tuple[int, int] | None:
     if not any(ch.dep_ in _SUBJECT_DEPS for ch in tok.children):
         return None
     head = tok.head
-    if head is tok or tok.dep_ not in ("parataxis", "ccomp", "advcl"):
+    if head == tok or tok.dep_ not in ("parataxis", "ccomp", "advcl"):
         return None
     doc = ix.doc
     own_lo, own_hi = tok.left_edge.i, tok.right_edge.i

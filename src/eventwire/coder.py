@@ -486,7 +486,7 @@ class Coder:
 
     # ------------------------------------------------------------------ places and dates
     def _location(self, st: ArticleState, cand: Candidate, recipients: list[Entity]) -> Place | None:
-        heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause is not cand.trigger else [])
+        heads = [cand.trigger] + ([cand.clause] if cand.clause is not None and cand.clause != cand.trigger else [])
         # "a roadside bombing near the town of Samarra killed ...": the attack noun says where
         heads += [a for a in cand.actors if a.lemma_.lower() in self.book.attack_nouns]
         if cand.event in ("ASSAULT", "COERCE", "CONCEDE"):
@@ -535,7 +535,7 @@ class Coder:
         if target.ent_type_ not in _PLACE_LABELS:
             # "the town of Samarra" where the model called the name a nationality, a person or
             # nothing: after a place noun, the gazetteer decides
-            after_noun = target is not tok and tok.lemma_.lower() in self.book.place_nouns and target.pos_ == "PROPN"
+            after_noun = target != tok and tok.lemma_.lower() in self.book.place_nouns and target.pos_ == "PROPN"
             if not (after_noun or self._named_place_noun(target)):
                 return None
             a, b = mention_bounds(target)

@@ -162,7 +162,7 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
             return []
         return conjuncts(subj)
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ == "conj":
         shares_passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -453,7 +453,7 @@ def _modality(verb: Token, book: PatternBook) -> str:
             return "conditional"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) and tok.dep_ == "advcl":
             return "conditional"
-        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and infinitive(tok.head) is tok):
+        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and infinitive(tok.head) == tok):
             head = tok.head
             if head.lemma_.lower() in book.intent_verbs or head.lower_ in book.intent_adjectives:
                 return "intended"
@@ -562,7 +562,7 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if sense.event == "REJECT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in book.claim_nouns:
         # "the minister said India was involved, a charge New Delhi rejected": the claim's maker
         root = verb.sent.root
-        maker = _child(root, "nsubj") if root is not verb and root.lemma_.lower() in _STATEMENT_VERBS | {"accuse", "allege", "claim", "charge", "suggest"} else None
+        maker = _child(root, "nsubj") if root != verb and root.lemma_.lower() in _STATEMENT_VERBS | {"accuse", "allege", "claim", "charge", "suggest"} else None
         if maker is not None:
             options.append(("claim.maker", conjuncts(maker)))
     if sense.event == "ASSAULT":
@@ -592,7 +592,7 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         if gerund is not None:
             ctx.consumed.add(gerund.i)
         for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp") or c is inf:
+            if c.dep_ in ("xcomp", "ccomp") or c == inf:
                 ctx.consumed.add(c.i)
                 for cc in c.children:  # "agreed to meet and sign": both are the content
                     if cc.dep_ == "conj" and cc.pos_ == "VERB":
@@ -1093,7 +1093,7 @@ def _fold_protest_demands(out: list[Candidate]) -> list[Candidate]:
             # clauses and prepositions that hang the demand on the protest
             tok = head
             for _ in range(4):
-                if tok.dep_ not in ("advcl", "conj", "pcomp", "prep", "xcomp") or tok.head is tok:
+                if tok.dep_ not in ("advcl", "conj", "pcomp", "prep", "xcomp") or tok.head == tok:
                     break
                 tok = tok.head
                 if tok.i in protests:

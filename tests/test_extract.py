@@ -331,3 +331,49 @@ def test_intent_verb_with_infinitive_parsed_as_adverbial_clause():
     ])
     assert events(doc) == [("THREATEN", ["Iran"], ["Israel"], False, "intended")]
 
+
+def test_coordinated_object_of_light_verb_is_its_object_too():
+    # "launched artillery and rocket fire against camps": "fire" is coordinated with the object
+    doc = parse([
+        ("Forces", "force", "NOUN", "NNS", 1, "nsubj"),
+        ("launched", "launch", "VERB", "VBD", 1, "ROOT"),
+        ("artillery", "artillery", "NOUN", "NN", 1, "dobj"),
+        ("and", "and", "CCONJ", "CC", 2, "cc"),
+        ("rocket", "rocket", "NOUN", "NN", 5, "compound"),
+        ("fire", "fire", "NOUN", "NN", 2, "conj"),
+        ("against", "against", "ADP", "IN", 5, "prep"),
+        ("camps", "camp", "NOUN", "NNS", 6, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Forces"], ["camps"], False, "asserted")]
+
+
+def test_preposition_left_without_object_by_a_reduced_relative():
+    # "granted asylum to officers holed up in a residence": the parser makes "officers" the
+    # subject of "holed" and leaves "to" with no object
+    doc = parse([
+        ("Peru", "Peru", "PROPN", "NNP", 1, "nsubj"),
+        ("granted", "grant", "VERB", "VBD", 1, "ROOT"),
+        ("asylum", "asylum", "NOUN", "NN", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("officers", "officer", "NOUN", "NNS", 5, "nsubj"),
+        ("holed", "hole", "VERB", "VBD", 1, "advcl"),
+        ("up", "up", "ADP", "RP", 5, "prt"),
+    ])
+    assert events(doc) == [("AID", ["Peru"], ["officers"], False, "asserted")]
+
+
+def test_demand_clause_hung_on_the_light_verb():
+    # "reiterated its demand today that Israel ease restrictions": with a word between them the
+    # parser hangs the noun's "that" clause on the verb; Israel is still who is asked
+    doc = parse([
+        ("ILO", "ILO", "PROPN", "NNP", 1, "nsubj"),
+        ("reiterated", "reiterate", "VERB", "VBD", 1, "ROOT"),
+        ("its", "its", "PRON", "PRP$", 3, "poss"),
+        ("demand", "demand", "NOUN", "NN", 1, "dobj"),
+        ("today", "today", "NOUN", "NN", 1, "npadvmod"),
+        ("that", "that", "SCONJ", "IN", 7, "mark"),
+        ("Israel", "Israel", "PROPN", "NNP", 7, "nsubj"),
+        ("ease", "ease", "VERB", "VB", 1, "ccomp"),
+        ("restrictions", "restriction", "NOUN", "NNS", 7, "dobj"),
+    ])
+    assert ("REQUEST", ["ILO"], ["Israel"], False, "asserted") in events(doc)

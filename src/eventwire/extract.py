@@ -134,7 +134,30 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                     out.extend(conjuncts(p))
                 elif p.dep_ == "prep":  # "between X and Y" parsed with a nested prep
                     out.extend(prep_objects(c, p.lower_))
+            if not any(p.dep_ in ("pobj", "prep", "pcomp") for p in c.children):
+                stranded = _reduced_relative_subject(c)
+                if stranded is not None:
+                    out.extend(conjuncts(stranded))
     return out
+
+
+def _reduced_relative_subject(prep: Token) -> Token | None:
+    """"granted asylum to five officers holed up in a residence": the parser reads the
+    reduced relative as a clause of its own and leaves the preposition without an object;
+    the noun that clause opens with is the preposition's object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return None
+    first = doc[prep.i + 1]
+    for t in (first, *first.ancestors):
+        if t.left_edge.i != prep.i + 1:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL_POS:
+            verb = t.head
+            if verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("advcl", "conj", "ccomp") and verb.head == prep.head:
+                return t
+            return None
+    return None
 
 
 def _direct_object(verb: Token) -> Token | None:
@@ -367,6 +390,11 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         # "its demand that Israel ease restrictions": the subject of the noun's "that" clause
         c = next((c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
                   and not _to_infinitive(c)), None)
+        if c is None and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+            # "reiterated its demand today that Israel ease ...": the parser hangs the noun's
+            # clause on the verb when a word comes between them
+            c = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if c is None:
             return []
         s = _child(c, {"nsubj", "nsubjpass"})
@@ -520,6 +548,8 @@ def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozense
     """The verb a noun is the object of, when it is a light verb ("held talks"); ``extra``
     are light verbs only this noun takes ("put troops on alert")."""
     lights = book.light_verbs | extra
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "launched artillery, mortar and rocket fire against X"
     head = noun.head
     for _ in range(2):  # "provided 25,000 tons of aid", "millions of dollars in aid"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in") and head.head.dep_ in ("dobj", "obj"):

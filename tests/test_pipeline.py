@@ -655,3 +655,11 @@ def test_the_same_event_in_a_longer_sentence_ranks_a_little_lower():
     (a,) = [e for e in short if e.event == "ACCUSE"]
     (b,) = [e for e in long_ if e.event == "ACCUSE"]
     assert 0 < a.confidence - b.confidence < 0.1
+
+
+def test_a_title_is_shown_with_the_named_body_it_belongs_to():
+    text = "Rebels killed the deputy commander of the Sudanese army in Darfur on Sunday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2004-08-14") if e.event == "ASSAULT"]
+    (victim,) = ev.recipient
+    assert victim.text == "deputy commander of the Sudanese army in Darfur"
+    assert text[victim.start:victim.end] == victim.text and victim.country == "SDN"

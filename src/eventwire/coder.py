@@ -190,6 +190,26 @@ def _with_apposed_name(tok: Token, hi: int) -> int:
     return hi
 
 
+def _with_named_owner(tok: Token, hi: int) -> int:
+    """"the deputy chief of Israel's militia ally", "members of the banned Movement for ...":
+    a title or member noun is shown with the named body it belongs to (resolution keeps to
+    the head's own phrase)."""
+    if tok.pos_ != "NOUN":
+        return hi
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi), None)
+    pobj = _child_dep(of, "pobj") if of is not None else None
+    if pobj is None:
+        return hi
+    p_lo, p_hi = mention_bounds(pobj)
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.doc[p_lo:p_hi]):
+        return max(hi, p_hi)
+    return hi
+
+
+def _child_dep(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
 def _resolution_phrase(tok: Token, lo: int, hi: int) -> str:
     """The mention plus modifiers that tell who it is ("groups in Zimbabwe", ", Algeria's activist")."""
     doc = tok.doc
@@ -336,7 +356,7 @@ class Coder:
                 info = self._resolve(st, st.doc[a_lo:a_hi].text) or info
         ent: Entity | None = None
         if info is not None and (info.country is not None or info.sector is not None):
-            shown = _without_article(st.doc[lo:_with_apposed_name(tok, hi)])
+            shown = _without_article(st.doc[lo:_with_apposed_name(tok, _with_named_owner(tok, hi))])
             ent = Entity(shown.text, shown.start_char, shown.end_char, name=info.name, country=info.country,
                          sector=info.sector, wikidata=info.wikidata, known=info.known)
         elif self._named_place_noun(tok):

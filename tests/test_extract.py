@@ -377,3 +377,29 @@ def test_demand_clause_hung_on_the_light_verb():
         ("restrictions", "restriction", "NOUN", "NNS", 7, "dobj"),
     ])
     assert ("REQUEST", ["ILO"], ["Israel"], False, "asserted") in events(doc)
+
+
+def test_a_protests_target_is_what_its_purpose_shows_anger_at():
+    # "blocked roads to show their anger at the government": the grievance noun says at whom
+    doc = parse([
+        ("Students", "student", "NOUN", "NNS", 1, "nsubj"),
+        ("blocked", "block", "VERB", "VBD", 1, "ROOT"),
+        ("roads", "road", "NOUN", "NNS", 1, "dobj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("show", "show", "VERB", "VB", 1, "advcl"),
+        ("their", "their", "PRON", "PRP$", 6, "poss"),
+        ("anger", "anger", "NOUN", "NN", 4, "dobj"),
+        ("at", "at", "ADP", "IN", 6, "prep"),
+        ("government", "government", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert events(doc) == [("PROTEST", ["Students"], ["government"], False, "asserted")]
+
+
+def test_protesting_at_something_names_its_target():
+    doc = parse([
+        ("Workers", "worker", "NOUN", "NNS", 1, "nsubj"),
+        ("protested", "protest", "VERB", "VBD", 1, "ROOT"),
+        ("at", "at", "ADP", "IN", 1, "prep"),
+        ("Moscow", "Moscow", "PROPN", "NNP", 2, "pobj"),
+    ])
+    assert events(doc) == [("PROTEST", ["Workers"], ["Moscow"], False, "asserted")]

@@ -758,27 +758,45 @@ def _protest_phrase_targets(verb: Token, book: PatternBook) -> list[tuple[str, l
     return out
 
 
+def _grievance_targets(x: Token, book: PatternBook) -> list[tuple[str, list[Token]]]:
+    """"to show their disapproval of U.S. policies", "to press their demands for freedom from
+    the government": whom the purpose's grievance noun is about."""
+    obj = _direct_object(x)
+    if obj is None or obj.lemma_.lower() not in book.protest_phrase_nouns:
+        return []
+    out = []
+    # the parser may hang the addressee on the demand's own object ("demands for freedom from X")
+    holders = [obj] + [p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for prep in ("against", "of", "for", "at", "over", "on", "from", "with", "toward", "towards", "to"):
+        for holder in holders if prep in ("from", "on") else holders[:1]:
+            toks = prep_objects(holder, prep)
+            if toks:
+                out.append(("purpose.obj.prep:" + prep, toks))
+    return out
+
+
 def _purpose_targets(verb: Token, ctx: _Context) -> list[tuple[str, list[Token]]]:
     """"staged a hunger strike to protest Assad's failure", "demonstrated to demand the
-    resignation of X": a protest's target is often in its purpose clause, or in a phrase
-    "in protest against X"."""
+    resignation of X", "blocked roads to show their disapproval of X": a protest's target is
+    often in its purpose clause, or in a phrase "in protest against X"."""
     phrase = _protest_phrase_targets(verb, ctx.book)
     x = infinitive(verb)
     if x is None:
         return phrase
     sense = _match_verb_sense(ctx.book, x)
     if sense is None or sense.event not in ("PROTEST", "REQUEST", "ACCUSE", "REJECT"):
-        return phrase
+        return _grievance_targets(x, ctx.book) + phrase
     if sense.event in ("PROTEST", "REQUEST"):
         # one protest, and its demand is its target: the PLOVER manual does not code a
         # protest's topic ("demonstrated to demand reforms") as a REQUEST of its own
         ctx.consumed.add(x.i)
     out = []
-    for role in ("obj.poss", "dobj", "prep:against", "obj.prep:of", "obj.prep:by", "obj.prep:from"):
+    for role in ("obj.poss", "dobj", "prep:against", "prep:at", "prep:over", "obj.prep:of", "obj.prep:by",
+                 "obj.prep:from"):
         toks = _role_tokens(x, role)
         if toks:
             out.append(("purpose." + role, toks))
-    return out + phrase
+    return out + _grievance_targets(x, ctx.book) + phrase
 
 
 def _nested_noun(cand: Candidate, noun: Token, ctx: _Context) -> Candidate | None:

@@ -25,6 +25,7 @@ def _options(args: argparse.Namespace):
         batch_size=args.batch_size,
         patterns=tuple(args.patterns or ()),
         actor_files=tuple(args.actors or ()),
+        confidence_file=args.confidence,
         max_chars=args.max_chars,
         keep_historical=args.historical,
         ingest=IngestOptions(max_bytes=args.max_bytes, check_language=not args.no_language_check),
@@ -293,6 +294,7 @@ def _add_coding_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--patterns", action="append", metavar="FILE", help="extra event patterns (verbs.yaml shape)")
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra actor knowledge: our YAML shape or PETRARCH .txt dictionaries")
+    p.add_argument("--confidence", metavar="FILE", help="confidence weights in place of ours (data/confidence.yaml shape)")
     p.add_argument("--batch-size", type=int, default=16, help="documents per spaCy batch")
     p.add_argument("--max-bytes", type=int, default=20_000_000, help="largest input document accepted")
     p.add_argument("--max-chars", type=int, default=1_000_000, help="longest text the parser is given")

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from . import attribution
+from .confidence import ConfidenceModel, packaged_model
 from .contexts import document_contexts
 from .extract import Candidate, conjuncts, extract_doc
 from .ingest import furniture_kind
@@ -281,8 +282,9 @@ class Coder:
     """Codes parsed articles. One instance per process; reuse it across articles."""
 
     def __init__(self, book: PatternBook, *, resolver: ActorResolver | None = None, coder_version: str = "",
-                 keep_historical: bool = False):
+                 keep_historical: bool = False, confidence_model: ConfidenceModel | None = None):
         self.book = book
+        self.confidence_model = confidence_model or packaged_model()
         # events the story dates two or more years before its own date are recalled
         # history; they are left out unless asked for (PLOVER's "historical" auxiliary)
         self.keep_historical = keep_historical
@@ -847,22 +849,8 @@ class Coder:
         if event == "ASSAULT":
             mode = self._assault_mode(st, cand, sent) or mode
         etype = self.book.types[event]
-        conf = cand.confidence
-        conf += 0.1 if any(a.known for a in actors) else 0.0
-        conf -= 0.15 if any(a.country is None for a in actors) else 0.0
-        conf -= 0.1 if etype.requires_recipient and not recipients else 0.0
-        conf += 0.05 if recipients else 0.0  # a whole dyad is more often a real event than a lone actor
-        conf -= 0.05 if any(a.text.lower() in _PRONOUNS for a in actors) else 0.0
-        conf -= 0.05 if len(sent) > 45 else 0.0
-        # longer sentences are parsed worse: a small, graded penalty that also orders events
-        # the coarse terms above leave tied (a 250-character sentence costs 0.05)
-        conf -= min(len(sent.text), 500) / 5000
-        conf -= 0.05 if any(a.sector is None for a in actors) else 0.0  # an actor we cannot place in a role
-        conf -= 0.1 if _recalled_when(cand.clause if cand.clause is not None else cand.trigger) else 0.0
-        # an actor whose country is only the story's, not said of it ("the two presidents")
-        conf -= 0.1 if all(not a.known and a.country == st.home_country and not self._explicit_country(st, a)
-                           for a in actors) else 0.0
-        conf = round(min(1.0, max(0.05, conf)), 4)
+        features = self._confidence_features(st, cand, sent, actors, recipients, etype)
+        conf = self.confidence_model.score(features)
         date = self._date(st, cand)
         if (not self.keep_historical and date and st.article.date is not None
                 and int(date[:4]) <= st.article.date.year - 2):
@@ -870,7 +858,7 @@ class Coder:
         ev_id = hashlib.sha1(
             f"{st.article.id}\x1f{start}\x1f{event}\x1f{[(a.start, a.end) for a in actors]}".encode()
         ).hexdigest()[:16]
-        return Event(
+        coded = Event(
             id=ev_id,
             doc_id=st.article.id,
             event=event,
@@ -893,4 +881,24 @@ class Coder:
             pattern=cand.sense.name,
             coder_version=self.coder_version,
         )
+        return coded
+
+    def _confidence_features(self, st: ArticleState, cand: Candidate, sent, actors: list[Entity],
+                             recipients: list[Entity], etype) -> dict[str, float]:
+        """What the confidence model (confidence.py) scores an event on."""
+        clause = cand.clause if cand.clause is not None else cand.trigger
+        return {
+            "pattern": cand.confidence,
+            "known_actor": any(a.known for a in actors),
+            "actor_without_country": any(a.country is None for a in actors),
+            "missing_required_recipient": etype.requires_recipient and not recipients,
+            "has_recipient": bool(recipients),
+            "pronoun_actor": any(a.text.lower() in _PRONOUNS for a in actors),
+            "long_sentence": len(sent) > 45,
+            "sentence_length": min(len(sent.text), 500) / 500,
+            "actor_without_sector": any(a.sector is None for a in actors),
+            "recalled_when": _recalled_when(clause),
+            "borrowed_country": all(not a.known and a.country == st.home_country
+                                    and not self._explicit_country(st, a) for a in actors),
+        }
 

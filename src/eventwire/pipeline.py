@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .coder import Coder
+from .confidence import read_model
 from .errors import EventwireError, InputTooLargeError, ProcessingError
 from .ingest import IngestOptions, article_from_text, read_inputs
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Files whose content changes what the coder outputs: a new version re-codes stored articles.
 _KNOWLEDGE_FILES = ("verbs.yaml", "ontology.yaml", "contexts.yaml", "countries.yaml", "agents.yaml", "actors.yaml",
-                    "speech_verbs.yaml", "places_extra.yaml")
+                    "speech_verbs.yaml", "places_extra.yaml", "confidence.yaml")
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class Options:
     batch_size: int = 16
     patterns: tuple[str, ...] = ()  # extra verbs.yaml-shaped files, tried before ours
     actor_files: tuple[str, ...] = ()  # extra actor knowledge (our YAML or PETRARCH dictionaries)
+    confidence_file: str | None = None  # confidence weights in place of data/confidence.yaml
     max_chars: int = 1_000_000  # longer texts are refused: the parser's memory grows with length
     keep_historical: bool = False  # also code events dated 2+ years before the article
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -88,7 +90,7 @@ def coder_version(options: Options | None = None) -> str:
         if f.is_file():
             h.update(f.read_bytes())
     opts = options or Options()
-    for extra in (*opts.patterns, *opts.actor_files):
+    for extra in (*opts.patterns, *opts.actor_files, *([opts.confidence_file] if opts.confidence_file else [])):
         h.update(Path(extra).read_bytes())
     h.update(opts.model.encode())
     h.update(b"historical" if opts.keep_historical else b"")
@@ -101,14 +103,15 @@ _CODERS: dict[tuple, Coder] = {}
 def get_coder(options: Options | None = None) -> Coder:
     """The process's coder for these options (built once: loading knowledge is not free)."""
     opts = options or Options()
-    key = (opts.patterns, opts.actor_files, opts.model, opts.keep_historical)
+    key = (opts.patterns, opts.actor_files, opts.model, opts.keep_historical, opts.confidence_file)
     coder = _CODERS.get(key)
     if coder is None:
         from .resolve.actors import ActorResolver, KnowledgeBase
 
         kb = KnowledgeBase.load(extra_paths=[Path(p) for p in opts.actor_files]) if opts.actor_files else None
+        confidence = read_model(opts.confidence_file) if opts.confidence_file else None
         coder = Coder(patterns_for(opts.patterns), resolver=ActorResolver(kb), coder_version=coder_version(opts),
-                      keep_historical=opts.keep_historical)
+                      keep_historical=opts.keep_historical, confidence_model=confidence)
         _CODERS[key] = coder
     return coder
 

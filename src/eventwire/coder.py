@@ -900,5 +900,6 @@ class Coder:
             "recalled_when": _recalled_when(clause),
             "borrowed_country": all(not a.known and a.country == st.home_country
                                     and not self._explicit_country(st, a) for a in actors),
+            "several_actors": len(actors) > 1,
         }
 

@@ -30,6 +30,7 @@ FEATURES: dict[str, str] = {
     "actor_without_sector": "an actor has no sector: we cannot place it in a role",
     "recalled_when": "a background event recalled in a 'when' clause on a date ('Since August 2022, when ...')",
     "borrowed_country": "every actor only borrows the story's country, none is said to be of it ('the two presidents')",
+    "several_actors": "more than one actor: the parse found coordinated parties ('Moscow and Washington pledged ...')",
 }
 
 

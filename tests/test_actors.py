@@ -390,6 +390,35 @@ def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):
     assert info is not None and (info.country, info.sector) == (country, sector)
 
 
+@pytest.mark.parametrize("phrase, name, country, sector", [
+    # UN agencies, courts and missions are UNO
+    ("the U.N. Food and Agriculture Organization", "Food and Agriculture Organization", "UNO", "IGO"),
+    ("FAO", "Food and Agriculture Organization", "UNO", "IGO"),
+    ("the International Organisation for Migration", "International Organization for Migration", "UNO", "IGO"),
+    ("the U.N. war crimes tribunal for the former Yugoslavia",
+     "International Criminal Tribunal for the former Yugoslavia", "UNO", "JUD"),
+    ("UNAMSIL", "UN peacekeeping mission", "UNO", "MIL"),
+    ("UNAMA", "UN Assistance Mission in Afghanistan", "UNO", "IGO"),  # a political mission: no troops
+    # other intergovernmental bodies, and NGOs: transnational ones NGO, national ones their country's
+    ("OECD", "OECD", "IGO", "IGO"),
+    ("the Commonwealth of Independent States", "Commonwealth of Independent States", "IGO", "IGO"),
+    ("the Commonwealth", "Commonwealth", "IGO", "IGO"),
+    ("Warsaw Pact troops", "Warsaw Pact", "IGO", "MIL"),
+    ("Europol", "Europol", "IGO", "COP"),
+    ("Physicians for Human Rights", "Physicians for Human Rights", "NGO", "NGO"),
+    ("Israeli rights group B'Tselem", "B'Tselem", "ISR", "NGO"),
+    ("the Memorial human rights group", "Memorial human rights group", "RUS", "NGO"),
+])
+def test_named_intergovernmental_bodies_and_ngos(resolver, phrase, name, country, sector):
+    info = resolver.resolve(phrase)
+    assert info is not None and (info.name, info.country, info.sector) == (name, country, sector)
+
+
+def test_a_common_word_is_no_organisation_on_its_own(resolver):
+    assert resolver.resolve("Memorial") is None  # only "Memorial human rights group" and the like
+    assert resolver.resolve("Warsaw").country == "POL"  # the city, not the Warsaw Pact
+
+
 @pytest.mark.parametrize("phrase, sector", [
     ("the Islamic Salvation Front (FIS)", "REB"), ("the Awami League", "PTY"), ("the Kifaya group", None),
 ])

@@ -394,6 +394,7 @@ def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):
     # UN agencies, courts and missions are UNO
     ("the U.N. Food and Agriculture Organization", "Food and Agriculture Organization", "UNO", "IGO"),
     ("FAO", "Food and Agriculture Organization", "UNO", "IGO"),
+    ("The International Labor Office", "International Labour Organization", "UNO", "IGO"),
     ("the International Organisation for Migration", "International Organization for Migration", "UNO", "IGO"),
     ("the U.N. war crimes tribunal for the former Yugoslavia",
      "International Criminal Tribunal for the former Yugoslavia", "UNO", "JUD"),

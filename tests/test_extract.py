@@ -403,3 +403,19 @@ def test_protesting_at_something_names_its_target():
         ("Moscow", "Moscow", "PROPN", "NNP", 2, "pobj"),
     ])
     assert events(doc) == [("PROTEST", ["Workers"], ["Moscow"], False, "asserted")]
+
+
+def test_a_participle_parsed_as_subject_gives_its_noun():
+    # "The agency operating in Iraq said the forces must leave": the parser makes "operating"
+    # the subject of "said" and the agency the subject of "operating"
+    doc = parse([
+        ("Agency", "agency", "NOUN", "NN", 1, "nsubj"),
+        ("operating", "operate", "VERB", "VBG", 4, "nsubj"),
+        ("in", "in", "ADP", "IN", 1, "prep"),
+        ("Iraq", "Iraq", "PROPN", "NNP", 2, "pobj"),
+        ("said", "say", "VERB", "VBD", 4, "ROOT"),
+        ("forces", "force", "NOUN", "NNS", 7, "nsubj"),
+        ("must", "must", "AUX", "MD", 7, "aux"),
+        ("leave", "leave", "VERB", "VB", 4, "ccomp"),
+    ])
+    assert [t.text for t in find_subject(doc[4])] == ["Agency"]

@@ -183,6 +183,11 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
             return conjuncts(verb.head)
         if subj.dep_ == "csubj":
             return []
+        if subj.pos_ == "VERB" and subj.tag_ in ("VBG", "VBN"):
+            # "The Red Cross operating in Iraq said ...": the parser makes the participle the
+            # subject and its noun the participle's subject; the noun is who speaks
+            inner = _child(subj, {"nsubj", "nsubjpass"})
+            return conjuncts(inner) if inner is not None and inner.pos_ in ("NOUN", "PROPN") else []
         return conjuncts(subj)
     head = verb.head
     if head == verb:

@@ -663,3 +663,13 @@ def test_a_title_is_shown_with_the_named_body_it_belongs_to():
     (victim,) = ev.recipient
     assert victim.text == "deputy commander of the Sudanese army in Darfur"
     assert text[victim.start:victim.end] == victim.text and victim.country == "SDN"
+
+
+def test_people_of_several_named_owners_are_one_party_each():
+    text = "The foreign ministers of Egypt and Jordan met in Amman on Tuesday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "CONSULT"]
+    assert sorted(a.country for a in ev.actor + ev.recipient) == ["EGY", "JOR"]
+    text = "Soldiers from Kenya and Uganda attacked al-Shabab positions on Monday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "ASSAULT"]
+    assert [(a.text, a.country, a.sector) for a in ev.actor] == [("Kenya", "KEN", "MIL"), ("Uganda", "UGA", "MIL")]
+

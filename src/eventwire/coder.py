@@ -470,9 +470,42 @@ class Coder:
                 out.append(e)
         return out
 
+    def _split_owners(self, st: ArticleState, tok: Token) -> list[Entity]:
+        """"The foreign ministers of Egypt and Jordan", "delegations from Sudan's army and the
+        Rapid Support Forces": people of several named owners are one party per owner. An
+        owner named as a bare state takes the people's sector ("soldiers from Kenya": MIL)."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.pos_ != "NOUN" or not self._actor_head(tok):
+            return []
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if owner is None or not owner.conjuncts:
+            return []
+        owners = conjuncts(owner)
+
+        def named(t: Token) -> bool:  # "Egypt", "Sudan's army", "the Israeli military"
+            return t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG") or any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
+                for c in t.children)
+
+        if not all(named(o) for o in owners):
+            return []
+        own = self._resolve(st, _without_article(st.doc[mention_bounds(tok, placed=False)[0]:tok.i + 1]).text)
+        out = []
+        for o in owners:
+            e = self._entity(st, o)
+            if e is None:
+                return []
+            if own is not None and own.sector and country_code(e.text) == e.country:
+                e = replace(e, sector=own.sector)
+            out.append(e)
+        return out
+
     def _split_modifiers(self, st: ArticleState, tok: Token) -> list[Entity]:
         """"Hungarian and Romanian officials": one actor per coordinated nationality; also under
         a count ("scores of Sierra Leonean and Liberian refugees")."""
+        owners = self._split_owners(st, tok)
+        if owners:
+            return owners
         if tok.lower_ in _GROUP_NOUNS or tok.pos_ == "NUM":
             of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"), None)

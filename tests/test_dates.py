@@ -12,6 +12,7 @@ from eventwire.resolve.dates import (
     find_date_expressions,
     resolve_date,
     resolve_event_date,
+    sentence_date,
 )
 
 MON = dt.date(2016, 8, 15)  # a Monday
@@ -152,3 +153,10 @@ def test_resolve_event_date_without_article_date():
 
 def test_resolve_event_date_future():
     assert resolve_event_date("The envoys will meet on Friday.", article_date=MON, past=False) == "2016-08-19"
+
+
+def test_sentence_date_says_how_precise_it_is():
+    assert sentence_date("In 2015, rebels killed 400 people.", article_date=MON) == ResolvedDate(dt.date(2015, 1, 1), "year")
+    assert sentence_date("Last year, rebels killed 400 people.", article_date=MON).precision == "year"
+    assert sentence_date("Rebels shelled the city on Sunday.", article_date=MON).precision == "day"
+    assert sentence_date("Rebels shelled the city.", article_date=MON) is None

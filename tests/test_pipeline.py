@@ -673,3 +673,11 @@ def test_people_of_several_named_owners_are_one_party_each():
     (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "ASSAULT"]
     assert [(a.text, a.country, a.sector) for a in ev.actor] == [("Kenya", "KEN", "MIL"), ("Uganda", "UGA", "MIL")]
 
+
+def test_a_summary_of_a_past_year_is_history_not_news():
+    text = "In 2024, the rebels killed nearly 400 people in over 500 attacks."
+    assert not [e for e in eventwire.code_text(text, date="2025-03-14") if e.event == "ASSAULT"]
+    kept = eventwire.code_text(text, date="2025-03-14", options=eventwire.pipeline.Options(keep_historical=True))
+    assert [e.date for e in kept if e.event == "ASSAULT"] == ["2024-01-01"]
+    assert [e for e in eventwire.code_text("In 2025, the rebels killed 40 people.", date="2025-03-14")
+            if e.event == "ASSAULT"]

@@ -604,19 +604,24 @@ class Coder:
         start = ent.start_char if ent is not None else target.idx
         return places_mod.resolve_place(text, article_countries=st.countries, start=start, end=start + len(text))
 
-    def _date(self, st: ArticleState, cand: Candidate) -> str | None:
+    def _date(self, st: ArticleState, cand: Candidate) -> tuple[str | None, bool]:
+        """The event's ISO date, and whether the story recalls it as history: dated two or
+        more years back, or to a whole earlier year ("In 2024, the group killed 400 people",
+        "last year"), which sums up the past rather than reporting news."""
         art_date = st.article.date
         clause = cand.clause or cand.trigger
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
         text = st.article.text[lo:hi]
         past = cand.modality in ("asserted", "claimed") and clause.tag_ in ("VBD", "VBN")
         try:
-            found = dates_mod.resolve_event_date(text, article_date=art_date, past=past or cand.modality == "asserted")
+            found = dates_mod.sentence_date(text, article_date=art_date, past=past or cand.modality == "asserted")
         except Exception:  # a date we cannot read never loses the event
             found = None
-        if found:
-            return found
-        return art_date.isoformat() if art_date else None
+        if found is None:
+            return (art_date.isoformat() if art_date else None), False
+        recalled = art_date is not None and (found.date.year <= art_date.year - 2 or (
+            found.precision == "year" and found.date.year < art_date.year))
+        return found.date.isoformat(), recalled
 
     # ------------------------------------------------------------------ main
     def code(self, article: Article, doc: Doc) -> CodedArticle:
@@ -884,9 +889,8 @@ class Coder:
         etype = self.book.types[event]
         features = self._confidence_features(st, cand, sent, actors, recipients, etype)
         conf = self.confidence_model.score(features)
-        date = self._date(st, cand)
-        if (not self.keep_historical and date and st.article.date is not None
-                and int(date[:4]) <= st.article.date.year - 2):
+        date, recalled = self._date(st, cand)
+        if recalled and not self.keep_historical:
             return None  # a recalled past event ("relations soured in 2010"), not this story's news
         ev_id = hashlib.sha1(
             f"{st.article.id}\x1f{start}\x1f{event}\x1f{[(a.start, a.end) for a in actors]}".encode()

@@ -310,12 +310,9 @@ def resolve_date(expr: str, *, article_date: dt.date, past: bool = True) -> Reso
     return _resolve(expr, article_date, past)
 
 
-def resolve_event_date(sentence_text: str, *, article_date: dt.date | None, past: bool = True) -> str | None:
-    """The ISO date of the event a sentence reports.
-
-    The most precise expression in the sentence wins (the first of equals); with none, the
-    article's date. None when there is no article date and no absolute date in the sentence.
-    """
+def sentence_date(sentence_text: str, *, article_date: dt.date | None, past: bool = True) -> ResolvedDate | None:
+    """The date a sentence gives its event, with its precision: the most precise expression
+    wins (the first of equals); None when the sentence has none that resolves."""
     best: ResolvedDate | None = None
     for mention in find_date_expressions(sentence_text):
         resolved = _resolve(mention.text, article_date, past)
@@ -323,6 +320,16 @@ def resolve_event_date(sentence_text: str, *, article_date: dt.date | None, past
             best = resolved
             if best.precision == "day":
                 break
+    return best
+
+
+def resolve_event_date(sentence_text: str, *, article_date: dt.date | None, past: bool = True) -> str | None:
+    """The ISO date of the event a sentence reports.
+
+    The most precise expression in the sentence wins (the first of equals); with none, the
+    article's date. None when there is no article date and no absolute date in the sentence.
+    """
+    best = sentence_date(sentence_text, article_date=article_date, past=past)
     if best is not None:
         return best.date.isoformat()
     return article_date.isoformat() if article_date is not None else None

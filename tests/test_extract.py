@@ -419,3 +419,23 @@ def test_a_participle_parsed_as_subject_gives_its_noun():
         ("leave", "leave", "VERB", "VB", 4, "ccomp"),
     ])
     assert [t.text for t in find_subject(doc[4])] == ["Agency"]
+
+
+def test_a_list_of_names_the_parser_reads_as_apposition_and_conjunct():
+    # "Mali, Burkina Faso and Niger announced ...": "Faso" is parsed as an apposition of Mali
+    # and Niger as its conjunct; all three are the subject
+    from eventwire.extract import conjuncts
+
+    rows = [("Mali", "Mali", "PROPN", "NNP", 6, "nsubj"), (",", ",", "PUNCT", ",", 0, "punct"),
+            ("Burkina", "Burkina", "PROPN", "NNP", 3, "compound"), ("Faso", "Faso", "PROPN", "NNP", 0, "appos"),
+            ("and", "and", "CCONJ", "CC", 3, "cc"), ("Niger", "Niger", "PROPN", "NNP", 3, "conj"),
+            ("announced", "announce", "VERB", "VBD", 6, "ROOT")]
+    doc = Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              tags=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows],
+              ents=["B-GPE", "O", "B-GPE", "I-GPE", "O", "B-GPE", "O"])
+    assert [t.text for t in conjuncts(doc[0])] == ["Mali", "Faso", "Niger"]
+    assert [t.text for t in find_subject(doc[6])] == ["Mali", "Faso", "Niger"]
+    # a true apposition is no list member: "Mali, a West African country, ..." has no conjunct
+    doc = parse([("Mali", "Mali", "PROPN", "NNP", 3, "nsubj"), ("country", "country", "NOUN", "NN", 0, "appos"),
+                 ("and", "and", "CCONJ", "CC", 1, "cc"), ("said", "say", "VERB", "VBD", 3, "ROOT")])
+    assert [t.text for t in conjuncts(doc[0])] == ["Mali"]

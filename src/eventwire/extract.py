@@ -70,6 +70,13 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.conjuncts:
         if c.pos_ in NOMINAL_POS and c not in out:
             out.append(c)
+    for a in tok.children:
+        # "Mali, Burkina Faso and Niger": the parser may make the second name an apposition of
+        # the first and the last its conjunct; a name of the same kind that opens a
+        # coordination is a member of the list, not another name for the first
+        if (a.dep_ == "appos" and tok.ent_type_ in ("GPE", "ORG", "NORP") and a.ent_type_ == tok.ent_type_
+                and any(c.dep_ == "conj" for c in a.children) and any(c.dep_ == "cc" for c in a.children)):
+            out.extend(t for t in [a, *a.conjuncts] if t.pos_ in NOMINAL_POS and t not in out)
     return sorted(out, key=lambda t: t.i)
 
 

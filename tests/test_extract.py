@@ -439,3 +439,16 @@ def test_a_list_of_names_the_parser_reads_as_apposition_and_conjunct():
     doc = parse([("Mali", "Mali", "PROPN", "NNP", 3, "nsubj"), ("country", "country", "NOUN", "NN", 0, "appos"),
                  ("and", "and", "CCONJ", "CC", 1, "cc"), ("said", "say", "VERB", "VBD", 3, "ROOT")])
     assert [t.text for t in conjuncts(doc[0])] == ["Mali"]
+
+
+def test_an_invitation_is_an_offer_to_cooperate():
+    # PLOVER: invitations (for state visits and the like) are AGREE, not requests
+    doc = parse([
+        ("Xi", "Xi", "PROPN", "NNP", 1, "nsubj"),
+        ("invited", "invite", "VERB", "VBD", 1, "ROOT"),
+        ("Lula", "Lula", "PROPN", "NNP", 1, "dobj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("visit", "visit", "VERB", "VB", 1, "xcomp"),
+        ("Beijing", "Beijing", "PROPN", "NNP", 4, "dobj"),
+    ])
+    assert [e[:3] for e in events(doc)] == [("AGREE", ["Xi"], ["Lula"])]

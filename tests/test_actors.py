@@ -384,6 +384,8 @@ def test_a_country_misspelt_by_one_letter_is_still_that_country(written, code):
     ("Palestinians of the Israeli-occupied West Bank", "PSE", "CVL"),  # the place named last
     ("Hindu fundamentalists", None, "REL"),
     ("the Asia-Pacific Economic Cooperation (APEC) forum", "IGO", "IGO"),
+    ("two Democratic congresswomen", "USA", "LEG"),  # members of the U.S. Congress
+    ("a Philippine congressman", "PHL", "LEG"),  # a demonym still says whose
 ])
 def test_where_a_people_or_body_belongs(resolver, phrase, country, sector):
     info = resolver.resolve(phrase)

@@ -681,3 +681,11 @@ def test_a_summary_of_a_past_year_is_history_not_news():
     assert [e.date for e in kept if e.event == "ASSAULT"] == ["2024-01-01"]
     assert [e for e in eventwire.code_text("In 2025, the rebels killed 40 people.", date="2025-03-14")
             if e.event == "ASSAULT"]
+
+
+def test_a_date_inside_an_embedded_clause_dates_that_clause_not_the_event():
+    text = "China's ambassador blamed the Trump administration on Friday for withdrawing from the deal in 2018."
+    events = eventwire.code_text(text, date="2025-03-17")
+    (ev,) = [e for e in events if e.event == "ACCUSE"]
+    assert ev.date == "2025-03-14" and ev.recipient[0].country == "USA"
+    assert not [e for e in events if e.event == "RETREAT"]  # the 2018 withdrawal is history

@@ -112,6 +112,20 @@ def _recalled_when(clause: Token) -> bool:
     return doc[when.i - 1].text == "," and doc[when.i - 2].ent_type_ in ("DATE", "TIME")
 
 
+# clauses inside a clause tell their own events, with their own dates
+_EMBEDDED = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def _own_clause_text(clause: Token) -> str:
+    """The clause's words without the clauses inside it: "blamed the administration for
+    withdrawing in 2017" is dated by its own words, not by the withdrawal's year."""
+    skipped: set[int] = set()
+    for tok in clause.subtree:
+        if tok != clause and tok.dep_ in _EMBEDDED and tok.i not in skipped:
+            skipped.update(t.i for t in tok.subtree)
+    return "".join(t.text_with_ws for t in clause.subtree if t.i not in skipped)
+
+
 def _without_article(span):
     """The mention as output: a leading "the"/"a"/"an" is not part of the actor's name
     ("the United Nations" -> "United Nations"), nor is a possessive ending; both still help
@@ -610,8 +624,7 @@ class Coder:
         "last year"), which sums up the past rather than reporting news."""
         art_date = st.article.date
         clause = cand.clause or cand.trigger
-        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-        text = st.article.text[lo:hi]
+        text = _own_clause_text(clause)
         past = cand.modality in ("asserted", "claimed") and clause.tag_ in ("VBD", "VBN")
         try:
             found = dates_mod.sentence_date(text, article_date=art_date, past=past or cand.modality == "asserted")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import load_speech_lexicon
-from .patterns import PatternBook, Sense
+from .patterns import PatternBook, Sense, load_patterns
 
 _DOCUMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report", "message",
                    "note", "decree", "motion", "order", "appeal", "petition", "proposal", "plan"}
@@ -94,9 +94,6 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
-_STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned"}
-
-
 def _prep_gerund(verb: Token, sense) -> Token | None:
     """"committed to sending troops": the gerund under the sense's own preposition is its content."""
     if not sense.prep:
@@ -109,8 +106,15 @@ def _prep_gerund(verb: Token, sense) -> Token | None:
     return None
 
 
+def _stative(verb: Token) -> bool:
+    """Whether ``verb`` is a participle that tells a state of its subject ("is opposed to",
+    "is committed to"): the ``stative_participles`` of data/verbs.yaml. User pattern files
+    do not change that list, so the packaged book is the one to ask."""
+    return verb.lower_ in load_patterns().stative_participles
+
+
 def is_passive(verb: Token) -> bool:
-    if verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+    if _stative(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "Israel is opposed to French mediation": a state of the subject
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
@@ -177,7 +181,7 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     if is_passive(verb):
         agent = _agent(verb)
         return conjuncts(agent) if agent is not None else []
-    subj = _child(verb, {"nsubj", "csubj"}) or (_child(verb, "nsubjpass") if verb.lower_ in _STATIVE else None)
+    subj = _child(verb, {"nsubj", "csubj"}) or (_child(verb, "nsubjpass") if _stative(verb) else None)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head)

@@ -596,7 +596,8 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if sense.event == "REJECT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in book.claim_nouns:
         # "the minister said India was involved, a charge New Delhi rejected": the claim's maker
         root = verb.sent.root
-        maker = _child(root, "nsubj") if root != verb and root.lemma_.lower() in _STATEMENT_VERBS | {"accuse", "allege", "claim", "charge", "suggest"} else None
+        claims = load_speech_lexicon().statement_verbs | {"accuse", "allege", "claim", "charge", "suggest"}
+        maker = _child(root, "nsubj") if root != verb and root.lemma_.lower() in claims else None
         if maker is not None:
             options.append(("claim.maker", conjuncts(maker)))
     if sense.event == "ASSAULT":
@@ -890,13 +891,11 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
 
 _DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
-_STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
-                    "argue", "warn", "reiterate", "write", "repeat", "maintain"}
 
 
 def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     """"X said Y must withdraw": a demand made by statement (REQUEST X -> Y)."""
-    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
         return None
     content = _child(verb, "ccomp")
     if content is None or not _says_must(content):
@@ -952,7 +951,7 @@ def _obliged(tok: Token) -> bool:
         if tok.dep_ not in ("acomp", "xcomp"):
             break
         tok = tok.head
-    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _STATEMENT_VERBS and _says_must(tok)
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in load_speech_lexicon().statement_verbs and _says_must(tok)
 
 
 def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
@@ -1166,7 +1165,7 @@ def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     """"Akram said Kabul was failing to rein in the separatists", "the U.S. said Iran is
     defying the Council": a statement that someone fails at a duty or breaks a rule is a
     criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
-    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
         return None
     content = _child(verb, "ccomp")
     if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:

@@ -171,6 +171,14 @@ def test_lexicon_kinds():
     assert lex.kind("say") == "neutral" and lex.kind("accuse") == "accusatory" and lex.kind("think") is None
 
 
+def test_statement_verbs_are_their_own_list():
+    # the event rules' "X said Y must ..." verbs: not every clause verb ("denied Y must" is
+    # no demand), and "repeat" though it cues no quote
+    lex = load_speech_lexicon()
+    assert {"say", "insist", "warn", "repeat"} <= lex.statement_verbs
+    assert "deny" not in lex.statement_verbs and "repeat" not in lex.clause_verbs
+
+
 def _score(nlp, docs):
     predicted = {
         d["id"]: to_quotes(find_quotes(doc), doc_id=d["id"], resolve_speaker=lambda s: None)

@@ -79,6 +79,7 @@ class SpeechLexicon:
     quote_only_verbs: dict[str, str]
     phrases: dict[tuple[str, ...], str]
     clause_nouns: dict[str, str]
+    statement_verbs: frozenset[str] = frozenset()  # the event rules' "X said Y must ..." verbs
 
     def kind(self, lemma: str) -> str | None:
         return self.clause_verbs.get(lemma) or self.quote_only_verbs.get(lemma)
@@ -94,6 +95,7 @@ def load_speech_lexicon() -> SpeechLexicon:
         quote_only_verbs={k.lower(): v for k, v in raw["quote_only_verbs"].items()},
         phrases={tuple(k.lower().split()): v for k, v in raw["phrases"].items()},
         clause_nouns={k.lower(): v for k, v in raw["clause_nouns"].items()},
+        statement_verbs=frozenset(str(v).lower() for v in raw.get("statement_verbs") or ()),
     )
 
 

@@ -25,7 +25,7 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.actors import DESCRIPTOR_HEADS, ActorInfo, ActorMemory, ActorResolver, country_code
+from .resolve.actors import ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
 _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -436,7 +436,7 @@ class Coder:
         agent word ("minister", "forces"); not "relations" in "diplomatic relations"."""
         if tok.pos_ in ("PROPN", "PRON", "ADJ") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
-        if tok.lemma_.lower() in DESCRIPTOR_HEADS:
+        if tok.lemma_.lower() in self.resolver.kb.descriptor_heads:
             return True  # "the APEC forum", "the organisation": the resolver decides
         kb = self.resolver.kb
         keys = {tok.lower_.replace(".", ""), tok.lemma_.lower()}

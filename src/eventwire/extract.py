@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import load_speech_lexicon
-from .patterns import PatternBook, Sense
+from .patterns import PatternBook, Sense, load_patterns
 
 _DOCUMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report", "message",
                    "note", "decree", "motion", "order", "appeal", "petition", "proposal", "plan"}
@@ -101,9 +101,6 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
-_STATIVE = {"opposed", "committed", "dedicated", "devoted", "determined", "resigned"}
-
-
 def _prep_gerund(verb: Token, sense) -> Token | None:
     """"committed to sending troops": the gerund under the sense's own preposition is its content."""
     if not sense.prep:
@@ -116,8 +113,15 @@ def _prep_gerund(verb: Token, sense) -> Token | None:
     return None
 
 
+def _stative(verb: Token) -> bool:
+    """Whether ``verb`` is a participle that tells a state of its subject ("is opposed to",
+    "is committed to"): the ``stative_participles`` of data/verbs.yaml. User pattern files
+    do not change that list, so the packaged book is the one to ask."""
+    return verb.lower_ in load_patterns().stative_participles
+
+
 def is_passive(verb: Token) -> bool:
-    if verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+    if _stative(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "Israel is opposed to French mediation": a state of the subject
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
@@ -184,7 +188,7 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     if is_passive(verb):
         agent = _agent(verb)
         return conjuncts(agent) if agent is not None else []
-    subj = _child(verb, {"nsubj", "csubj"}) or (_child(verb, "nsubjpass") if verb.lower_ in _STATIVE else None)
+    subj = _child(verb, {"nsubj", "csubj"}) or (_child(verb, "nsubjpass") if _stative(verb) else None)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head)
@@ -604,7 +608,8 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
     if sense.event == "REJECT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in book.claim_nouns:
         # "the minister said India was involved, a charge New Delhi rejected": the claim's maker
         root = verb.sent.root
-        maker = _child(root, "nsubj") if root != verb and root.lemma_.lower() in _STATEMENT_VERBS | {"accuse", "allege", "claim", "charge", "suggest"} else None
+        claims = load_speech_lexicon().statement_verbs | {"accuse", "allege", "claim", "charge", "suggest"}
+        maker = _child(root, "nsubj") if root != verb and root.lemma_.lower() in claims else None
         if maker is not None:
             options.append(("claim.maker", conjuncts(maker)))
     if sense.event == "ASSAULT":
@@ -898,13 +903,11 @@ def _apply_modality(cand: Candidate, book: PatternBook) -> None:
 
 _DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
-_STATEMENT_VERBS = {"say", "declare", "insist", "state", "conclude", "tell", "add", "announce", "stress",
-                    "argue", "warn", "reiterate", "write", "repeat", "maintain"}
 
 
 def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     """"X said Y must withdraw": a demand made by statement (REQUEST X -> Y)."""
-    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
         return None
     content = _child(verb, "ccomp")
     if content is None or not _says_must(content):
@@ -960,7 +963,7 @@ def _obliged(tok: Token) -> bool:
         if tok.dep_ not in ("acomp", "xcomp"):
             break
         tok = tok.head
-    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _STATEMENT_VERBS and _says_must(tok)
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in load_speech_lexicon().statement_verbs and _says_must(tok)
 
 
 def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
@@ -1174,7 +1177,7 @@ def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     """"Akram said Kabul was failing to rein in the separatists", "the U.S. said Iran is
     defying the Council": a statement that someone fails at a duty or breaks a rule is a
     criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
-    if verb.lemma_.lower() not in _STATEMENT_VERBS:
+    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
         return None
     content = _child(verb, "ccomp")
     if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:

@@ -403,16 +403,8 @@ class Store:
         if actor_country is not None:
             where.append("list_contains(actor_countries, ?)")
             args.append(actor_country)
-        for column, value in (("event", event), ("doc_id", doc_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if doc_ids is not None:
-            where.append("list_contains(?, doc_id)")
-            args.append(list(doc_ids))
         sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where_clause(where, args, (("event", event), ("doc_id", doc_id)), doc_ids)
         sql += " ORDER BY doc_id, ord"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -430,17 +422,9 @@ class Store:
 
     def quotes(self, *, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
                speaker_country: str | None = None) -> list[Quote]:
-        where, args = [], []
-        for column, value in (("doc_id", doc_id), ("speaker_country", speaker_country)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if doc_ids is not None:
-            where.append("list_contains(?, doc_id)")
-            args.append(list(doc_ids))
+        args: list[Any] = []
         sql = 'SELECT id, doc_id, text, start, "end", direct, speaker, cue FROM quotes'
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where_clause([], args, (("doc_id", doc_id), ("speaker_country", speaker_country)), doc_ids)
         rows = self._conn.execute(sql + " ORDER BY doc_id, ord", args).fetchall()
         return [
             Quote(id=r[0], doc_id=r[1], text=r[2], start=r[3], end=r[4], direct=r[5],
@@ -503,6 +487,21 @@ class Store:
 
         self._check_writable()
         return recluster_store(self, window_days=window_days)
+
+
+def _where_clause(where: list[str], args: list[Any], equal: Iterable[tuple[str, Any]],
+                  doc_ids: Sequence[str] | None) -> str:
+    """The WHERE clause (or "") of a listing query: the conditions already in ``where``, then
+    ``column = ?`` for each ``equal`` pair whose value is given, then the document-id list.
+    Their arguments are appended to ``args`` in the same order."""
+    for column, value in equal:
+        if value is not None:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if doc_ids is not None:
+        where.append("list_contains(?, doc_id)")
+        args.append(list(doc_ids))
+    return " WHERE " + " AND ".join(where) if where else ""
 
 
 def date_filters(since: str | _dt.date | None, until: str | _dt.date | None) -> tuple[list[str], list]:

@@ -14,7 +14,7 @@ import datetime as _dt
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from eventwire.resolve.kb import (RANK_SURNAME, ActorRecord, KnowledgeBase, Lex, Tok, default_kb, iter_aliases,
                                   raw_tokens, singular)
@@ -42,14 +42,6 @@ NOT_OWNER_AFTER = frozenset({"backed", "allied", "funded", "sponsored", "support
 # "U.N. sanctions experts" are UNO IGO); other roles override it ("NATO troops" are MIL)
 OWN_SECTOR_KEPT = frozenset({"GOV", "EDU", "CVL", "BUS"})
 INDEFINITE = frozenset({"a", "an", "one"})
-KIND_WORDS = {
-    "person": ("person", "man", "woman", "official", "leader"),
-    "org": ("organization", "organisation", "body", "agency", "institution", "bloc", "alliance", "forum"),
-    "group": ("group", "movement", "organization", "organisation", "militia", "faction", "outfit"),
-    "state": ("country", "nation", "state", "government", "kingdom", "republic"),
-}
-# heads that only point back at an actor named earlier ("the organisation", "the man")
-DESCRIPTOR_HEADS = frozenset(w for words in KIND_WORDS.values() for w in words)
 
 
 @dataclass(slots=True)
@@ -130,7 +122,8 @@ class ActorResolver:
         except Exception:  # a resolver bug must not stop an article being coded
             return None
         if info is not None and memory is not None:
-            memory.remember(phrase, info, name_run=parse.name_run)
+            memory.remember(phrase, info, name_run=parse.name_run,
+                            kind_words=self.kb.descriptor_words.get(info.kind, ()))
         return info
 
     # ------------------------------------------------------------------ parsing
@@ -199,7 +192,7 @@ class ActorResolver:
             titled = before in kb.honorifics or any(
                 m[1] == run_start and m[2].kind == "agent" and m[2].agent_kind == "person" for m in matches)
             weak_name = len(name_run) == 1 and not titled
-        elif singular(toks[head_idx].key) not in DESCRIPTOR_HEADS:
+        elif singular(toks[head_idx].key) not in kb.descriptor_heads:
             # "diplomatic relations", "military aid", "the Jeddah talks": the head is no actor
             return None
         head = [m for m in matches if m[1] <= boundary]
@@ -482,8 +475,11 @@ class ActorMemory:
         self._written: list[frozenset[str]] = []  # the words of each mention as written
         self._names: OrderedDict[str, ActorInfo] = OrderedDict()
 
-    def remember(self, phrase: str, info: ActorInfo, *, name_run: tuple[str, ...] = ()) -> None:
-        """Record a resolved mention; the newest mention wins later look-ups."""
+    def remember(self, phrase: str, info: ActorInfo, *, name_run: tuple[str, ...] = (),
+                 kind_words: Iterable[str] | None = None) -> None:
+        """Record a resolved mention; the newest mention wins later look-ups. ``kind_words``
+        are the words that may point back at it ("the organisation"); by default the packaged
+        knowledge base's ``descriptor_words`` for its kind."""
         if info is None:
             return
         words = {singular(w.lower().replace(".", "")) for w in raw_tokens(phrase)}
@@ -500,7 +496,9 @@ class ActorMemory:
             words.update(w.lower() for w in raw_tokens(info.name))
         if info.title:
             words.update(singular(w) for w in info.title.split())
-        words.update(KIND_WORDS.get(info.kind, ()))
+        if kind_words is None:
+            kind_words = default_kb().descriptor_words.get(info.kind, ())
+        words.update(kind_words)
         self._items.append((info, frozenset(words)))
         self._written.append(written)
         if len(self._items) > self.max_items:

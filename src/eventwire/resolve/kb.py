@@ -239,6 +239,7 @@ class KnowledgeBase:
         self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
         self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
         self.org_name_heads: dict[str, str | None] = {}  # "Front" ends a body's name; its usual sector
+        self.descriptor_words: dict[str, tuple[str, ...]] = {}  # by actor kind: "the organisation", "the man"
         self.lexicon: dict[tuple[str, ...], list[Lex]] = {}
         self._near: dict[str, set[str]] = {}  # one-letter-deleted forms of country names and demonyms
         self._misspelt: dict[str, str] = {}  # words already looked up there, and what they were read as
@@ -253,6 +254,8 @@ class KnowledgeBase:
             irregular.update({str(k).lower(): str(v).lower() for k, v in (src.get("plurals") or {}).items()})
         for i, src in enumerate(sources):
             self._merge(src, i, irregular)
+        # heads that only point back at an actor named earlier ("the organisation", "the man")
+        self.descriptor_heads = frozenset(w for words in self.descriptor_words.values() for w in words)
         self._build_index()
 
     # ---------------------------------------------------------------- loading
@@ -308,6 +311,9 @@ class KnowledgeBase:
         self.ethnic_markers.update(token_key(str(w)) for w in src.get("ethnic_markers") or [])
         self.state_generic.update(str(w).lower() for w in src.get("state_generic") or [])
         self.org_name_heads.update({str(k).lower(): v for k, v in (src.get("org_name_heads") or {}).items()})
+        for kind, words in (src.get("descriptor_words") or {}).items():
+            self.descriptor_words[str(kind)] = self.descriptor_words.get(str(kind), ()) + tuple(
+                str(w).lower() for w in words or ())
         for entry in src.get("people") or []:
             self._add_actor(entry, "person", idx)
         for entry in src.get("organizations") or []:

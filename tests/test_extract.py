@@ -452,3 +452,21 @@ def test_an_invitation_is_an_offer_to_cooperate():
         ("Beijing", "Beijing", "PROPN", "NNP", 4, "dobj"),
     ])
     assert [e[:3] for e in events(doc)] == [("AGREE", ["Xi"], ["Lula"])]
+
+
+def test_a_message_whose_that_clause_says_someone_must_is_a_demand_of_its_addressee():
+    # "issued a reminder to Iraq that it must cooperate": REQUEST -> Iraq; the cooperation is
+    # what was demanded, not something that happened
+    doc = parse([
+        ("Chirac", "Chirac", "PROPN", "NNP", 1, "nsubj"),
+        ("issued", "issue", "VERB", "VBD", 1, "ROOT"),
+        ("a", "a", "DET", "DT", 3, "det"),
+        ("reminder", "reminder", "NOUN", "NN", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "dative"),
+        ("Iraq", "Iraq", "PROPN", "NNP", 4, "pobj"),
+        ("that", "that", "SCONJ", "IN", 9, "mark"),
+        ("it", "it", "PRON", "PRP", 9, "nsubj"),
+        ("must", "must", "AUX", "MD", 9, "aux"),
+        ("cooperate", "cooperate", "VERB", "VB", 3, "acl"),
+    ])
+    assert events(doc) == [("REQUEST", ["Chirac"], ["Iraq"], False, "asserted")]

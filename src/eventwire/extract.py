@@ -905,12 +905,32 @@ _DENIALS = {"deny"}
 _OBLIGATION = {"must", "should"}
 
 
-def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
-    """"X said Y must withdraw": a demand made by statement (REQUEST X -> Y)."""
-    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
+def said_clause(verb: Token, book: PatternBook) -> tuple[Token, Token | None] | None:
+    """What a verb of saying says, and to whom when the text names it: its "that" clause
+    ("said Y must withdraw"), or that of the message it sends ("issued a reminder to Iraq
+    that it must cooperate": the clause, and Iraq)."""
+    if verb.lemma_.lower() in load_speech_lexicon().statement_verbs:
+        content = _child(verb, "ccomp")
+        return (content, None) if content is not None else None
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is None or obj.lemma_.lower() not in book.message_nouns:
         return None
-    content = _child(verb, "ccomp")
-    if content is None or not _says_must(content):
+    content = next((c for c in [*obj.children, *verb.children] if c.dep_ in ("acl", "ccomp") and c.i > obj.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if content is None:
+        return None
+    to = prep_objects(verb, "to") or prep_objects(obj, "to")
+    return content, (to[0] if to else None)
+
+
+def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
+    """"X said Y must withdraw", "X issued a reminder to Y that it must cooperate": a demand
+    made by statement (REQUEST X -> Y)."""
+    said = said_clause(verb, book)
+    if said is None:
+        return None
+    content, addressee = said
+    if not _says_must(content):
         return None
     if content.lemma_.lower() in ("have", "need"):  # "Washington needs to act": the demand is the infinitive's
         inner = _child(content, "xcomp")
@@ -919,6 +939,8 @@ def _obligation_request(verb: Token, book: PatternBook) -> Candidate | None:
     if content.lemma_.lower() in book.cognition_verbs:
         return None  # "they must understand that ...": a warning, not a demand
     target = _child(content, {"nsubj", "nsubjpass"})
+    if target is not None and addressee is not None and target.pos_ == "PRON":
+        target = addressee  # "a reminder to Iraq that it must ...": it is Iraq
     if target is None or target.pos_ == "PRON" and target.lower_ in ("it", "there", "we", "i", "you"):
         return None
     return _statement_about(verb, target, book.verbs["demand"][0], "REQUEST", None, "10")
@@ -1177,9 +1199,8 @@ def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     """"Akram said Kabul was failing to rein in the separatists", "the U.S. said Iran is
     defying the Council": a statement that someone fails at a duty or breaks a rule is a
     criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
-    if verb.lemma_.lower() not in load_speech_lexicon().statement_verbs:
-        return None
-    content = _child(verb, "ccomp")
+    said = said_clause(verb, book)
+    content = said[0] if said is not None else None
     if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:
         return None
     if content.lemma_.lower() == "fail" and _child(content, "xcomp") is None:
@@ -1207,8 +1228,9 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             demand = _obligation_request(tok, book) or _wrongdoing_accusation(tok, book)
             if demand is not None and demand.actors:
-                content = _child(tok, "ccomp")
-                ctx.consumed.add(content.i)
+                said = said_clause(tok, book)
+                if said is not None:
+                    ctx.consumed.add(said[0].i)
                 out.append(demand)
                 continue
             sense = _match_verb_sense(book, tok)

@@ -108,6 +108,7 @@ class PatternBook:
     protest_phrase_nouns: frozenset[str] = frozenset()
     wrongdoing_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -218,7 +219,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns", "cognition_verbs",
-                 "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles"):
+                 "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles", "message_nouns"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

@@ -384,6 +384,10 @@ def test_a_country_misspelt_by_one_letter_is_still_that_country(written, code):
     ("Palestinians of the Israeli-occupied West Bank", "PSE", "CVL"),  # the place named last
     ("Hindu fundamentalists", None, "REL"),
     ("the Asia-Pacific Economic Cooperation (APEC) forum", "IGO", "IGO"),
+    ("international forces", "IGO", "MIL"),  # a force of several states is no one state's
+    ("a regional peacekeeping force", "IGO", "MIL"),
+    ("Saudi-led coalition forces", "SAU", "MIL"),  # unless a demonym says whose
+    ("deputy police chief", None, "COP"),  # "deputy" gives a rank, the police the role
     ("two Democratic congresswomen", "USA", "LEG"),  # members of the U.S. Congress
     ("a Philippine congressman", "PHL", "LEG"),  # a demonym still says whose
 ])

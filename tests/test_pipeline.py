@@ -689,3 +689,10 @@ def test_a_date_inside_an_embedded_clause_dates_that_clause_not_the_event():
     (ev,) = [e for e in events if e.event == "ACCUSE"]
     assert ev.date == "2025-03-14" and ev.recipient[0].country == "USA"
     assert not [e for e in events if e.event == "RETREAT"]  # the 2018 withdrawal is history
+
+
+def test_whose_ally_a_group_is_does_not_make_it_theirs():
+    text = "Gunmen killed the deputy chief of Iran's militia ally in eastern Syria on Sunday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "ASSAULT"]
+    (victim,) = ev.recipient
+    assert victim.country == "SYR" and victim.sector == "REB"

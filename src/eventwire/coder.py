@@ -331,7 +331,12 @@ class Coder:
                 sector=found.sector, wikidata=found.wikidata, known=found.known)
             st.cache[tok.i] = ent
             return ent
-        info = self._resolve(st, span.text) if self._actor_head(tok) else None
+        phrase = span.text
+        owner = _child_dep(tok, "poss")
+        if owner is not None and tok.lemma_.lower() in self.resolver.kb.relation_nouns:
+            # "Israel's militia ally in southern Lebanon": whose ally says who it is not
+            phrase = st.doc[owner.right_edge.i + 1:hi].text
+        info = self._resolve(st, phrase) if self._actor_head(tok) and phrase else None
         if info is None and self._actor_head(tok) and tok.pos_ != "PRON":
             # "Up to 100 ethnic Albanians": without the count, or failing that the head alone
             rest = [t for t in span if t.ent_type_ not in ("CARDINAL", "QUANTITY") and t.pos_ not in ("NUM", "DET")

@@ -259,7 +259,7 @@ class ActorResolver:
             agents.append((post[-1][0], post[-1][2]))
         # sector: the head agent, or for a generic head ("leader") the word before it
         sector, is_default, title, person_title, plural, agent_country = None, False, None, False, False, None
-        colour = [lex for _, lex in agents if not lex.generic]
+        colour = [lex for _, lex in agents if not lex.generic and lex.word not in kb.rank_words]
         if agents:
             last = agents[-1][1]
             if last.generic:

@@ -403,3 +403,18 @@ def test_protesting_at_something_names_its_target():
         ("Moscow", "Moscow", "PROPN", "NNP", 2, "pobj"),
     ])
     assert events(doc) == [("PROTEST", ["Workers"], ["Moscow"], False, "asserted")]
+
+
+def test_a_count_read_as_a_particle_still_gives_the_object():
+    # "have kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the
+    # counted noun as the object of "to"; the advisers are still who was kidnapped
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+        ("have", "have", "AUX", "VBP", 2, "aux"),
+        ("kidnapped", "kidnap", "VERB", "VBN", 2, "ROOT"),
+        ("up", "up", "ADP", "RP", 2, "prt"),
+        ("to", "to", "ADP", "IN", 3, "prep"),
+        ("16", "16", "NUM", "CD", 6, "nummod"),
+        ("advisers", "adviser", "NOUN", "NNS", 4, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Rebels"], ["advisers"], False, "asserted")]

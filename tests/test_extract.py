@@ -418,3 +418,16 @@ def test_a_count_read_as_a_particle_still_gives_the_object():
         ("advisers", "adviser", "NOUN", "NNS", 4, "pobj"),
     ])
     assert events(doc) == [("ASSAULT", ["Rebels"], ["advisers"], False, "asserted")]
+
+
+def test_a_partitive_object_is_read_through_its_of_phrase():
+    # "captured part of a stronghold" is the capture of a stronghold (ASSAULT), not an arrest
+    doc = parse([
+        ("Troops", "troop", "NOUN", "NNS", 1, "nsubj"),
+        ("captured", "capture", "VERB", "VBD", 1, "ROOT"),
+        ("part", "part", "NOUN", "NN", 1, "dobj"),
+        ("of", "of", "ADP", "IN", 2, "prep"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("stronghold", "stronghold", "NOUN", "NN", 3, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Troops"], ["stronghold"], False, "asserted")]

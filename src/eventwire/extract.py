@@ -313,6 +313,9 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
         obj_words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    if obj is not None and obj.lemma_.lower() in book.partitive_nouns:
+        # "captured part of a guerrilla stronghold": the stronghold chooses the sense
+        obj_words |= {w for p in prep_objects(obj, "of") for w in (p.lemma_.lower(), p.lower_)}
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     has_ccomp = any(c.dep_ == "ccomp" for c in verb.children)
     for s in senses:

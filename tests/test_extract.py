@@ -431,3 +431,17 @@ def test_a_partitive_object_is_read_through_its_of_phrase():
         ("stronghold", "stronghold", "NOUN", "NN", 3, "pobj"),
     ])
     assert events(doc) == [("ASSAULT", ["Troops"], ["stronghold"], False, "asserted")]
+
+
+def test_a_missile_fired_into_the_sea_is_a_weapons_test():
+    doc = parse([
+        ("Pyongyang", "Pyongyang", "PROPN", "NNP", 1, "nsubj"),
+        ("fired", "fire", "VERB", "VBD", 1, "ROOT"),
+        ("a", "a", "DET", "DT", 3, "det"),
+        ("missile", "missile", "NOUN", "NN", 1, "dobj"),
+        ("into", "into", "ADP", "IN", 1, "prep"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("sea", "sea", "NOUN", "NN", 4, "pobj"),
+    ])
+    assert events(doc) == [("MOBILIZE", ["Pyongyang"], [], False, "asserted")]
+

@@ -470,3 +470,45 @@ def test_a_message_whose_that_clause_says_someone_must_is_a_demand_of_its_addres
         ("cooperate", "cooperate", "VERB", "VB", 3, "acl"),
     ])
     assert events(doc) == [("REQUEST", ["Chirac"], ["Iraq"], False, "asserted")]
+
+
+def test_a_count_read_as_a_particle_still_gives_the_object():
+    # "have kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the
+    # counted noun as the object of "to"; the advisers are still who was kidnapped
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+        ("have", "have", "AUX", "VBP", 2, "aux"),
+        ("kidnapped", "kidnap", "VERB", "VBN", 2, "ROOT"),
+        ("up", "up", "ADP", "RP", 2, "prt"),
+        ("to", "to", "ADP", "IN", 3, "prep"),
+        ("16", "16", "NUM", "CD", 6, "nummod"),
+        ("advisers", "adviser", "NOUN", "NNS", 4, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Rebels"], ["advisers"], False, "asserted")]
+
+
+def test_a_partitive_object_is_read_through_its_of_phrase():
+    # "captured part of a stronghold" is the capture of a stronghold (ASSAULT), not an arrest
+    doc = parse([
+        ("Troops", "troop", "NOUN", "NNS", 1, "nsubj"),
+        ("captured", "capture", "VERB", "VBD", 1, "ROOT"),
+        ("part", "part", "NOUN", "NN", 1, "dobj"),
+        ("of", "of", "ADP", "IN", 2, "prep"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("stronghold", "stronghold", "NOUN", "NN", 3, "pobj"),
+    ])
+    assert events(doc) == [("ASSAULT", ["Troops"], ["stronghold"], False, "asserted")]
+
+
+def test_a_missile_fired_into_the_sea_is_a_weapons_test():
+    doc = parse([
+        ("Pyongyang", "Pyongyang", "PROPN", "NNP", 1, "nsubj"),
+        ("fired", "fire", "VERB", "VBD", 1, "ROOT"),
+        ("a", "a", "DET", "DT", 3, "det"),
+        ("missile", "missile", "NOUN", "NN", 1, "dobj"),
+        ("into", "into", "ADP", "IN", 1, "prep"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("sea", "sea", "NOUN", "NN", 4, "pobj"),
+    ])
+    assert events(doc) == [("MOBILIZE", ["Pyongyang"], [], False, "asserted")]
+

@@ -696,3 +696,19 @@ def test_whose_ally_a_group_is_does_not_make_it_theirs():
     (ev,) = [e for e in eventwire.code_text(text, date="2024-05-07") if e.event == "ASSAULT"]
     (victim,) = ev.recipient
     assert victim.country == "SYR" and victim.sector == "REB"
+
+
+def test_a_letter_ending_a_sentence_is_no_initial():
+    # "posted on X. Militants ...": the platform's name and its period end the sentence, so
+    # the attack keeps its attackers
+    text = ("Balkhi said in a statement posted on X. Militants linked with the banned Baloch Liberation Army "
+            "attacked a passenger train Tuesday near Sibi.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-13") if e.event == "ASSAULT"]
+    assert ev.actor[0].text.startswith("Militants") and ev.actor[0].country == "PAK"
+
+
+def test_an_initial_between_names_does_not_end_the_sentence():
+    from eventwire.nlp import load_pipeline
+
+    doc = load_pipeline()("President George W. Bush met Putin.")
+    assert len(list(doc.sents)) == 1

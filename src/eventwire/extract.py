@@ -171,6 +171,28 @@ def _reduced_relative_subject(prep: Token) -> Token | None:
     return None
 
 
+def _count_particle(verb: Token) -> Token | None:
+    """"have kidnapped up to 16 Russian advisers": the parser may read the "up" of a count
+    ("up to 16") as the verb's particle and the counted noun as the object of "to". The
+    misread particle, when its "to" is followed by a number."""
+    for c in verb.children:
+        if c.dep_ != "prt" or c.lower_ != "up" or c.i + 2 >= len(c.doc):
+            continue
+        to, num = c.doc[c.i + 1], c.doc[c.i + 2]
+        if to.lower_ == "to" and to.head in (c, verb) and (num.like_num or num.pos_ == "NUM"):
+            return c
+    return None
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """The noun counted by a misread "up to N" (see _count_particle), or None."""
+    up = _count_particle(verb)
+    if up is None:
+        return None
+    to = up.doc[up.i + 1]
+    return _child(to, "pobj")
+
+
 def _direct_object(verb: Token) -> Token | None:
     if is_passive(verb):
         subj = _child(verb, "nsubjpass")
@@ -178,7 +200,10 @@ def _direct_object(verb: Token) -> Token | None:
             return subj
         if verb.dep_ == "acl":  # "forces backed by Russia": the noun is the object
             return verb.head
-    return _child(verb, {"dobj", "obj"})
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is None:
+        obj = _counted_object(verb)
+    return obj
 
 
 def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
@@ -296,7 +321,7 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
         return None
-    prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    prt = {c.lower_ for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)}
     # "fired tear gas ... on Tuesday": a date's preposition is no argument of the verb
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)}
     obj = _direct_object(verb)
@@ -304,6 +329,9 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
         obj_words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    if obj is not None and obj.lemma_.lower() in book.partitive_nouns:
+        # "captured part of a guerrilla stronghold": the stronghold chooses the sense
+        obj_words |= {w for p in prep_objects(obj, "of") for w in (p.lemma_.lower(), p.lower_)}
     has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
     has_ccomp = any(c.dep_ == "ccomp" for c in verb.children)
     for s in senses:
@@ -620,7 +648,7 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         options = [(r, t) for r, t in options if r.split(".")[-1] in ("prep:with", "prep:between")]
     negated = _negated(verb, book)
     modality = _modality(verb, book)
-    extra = [c for c in verb.children if c.dep_ == "prt"]
+    extra = [c for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)]
     cand = Candidate.of(sense, verb, actors, options, negated=negated, modality=modality, clause=verb,
                         extra_triggers=extra)
     if sense.event == "ASSAULT":

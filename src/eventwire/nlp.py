@@ -28,7 +28,24 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True
+        elif _letter_ends_sentence(doc, i):
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+def _letter_ends_sentence(doc: Doc, i: int) -> bool:
+    """"... said in a statement posted on X. Militants attacked ...": the tokenizer keeps a
+    capital letter and its period together as an initial ("George W. Bush"), and the parser
+    then runs two sentences into one. An initial follows a first name and comes before a
+    surname; a letter after any other word, before a capitalised word that is no name
+    (a plural noun, a pronoun, "The"), ends its sentence."""
+    tok, nxt = doc[i], doc[i + 1]
+    if not (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and i > 0):
+        return False
+    prev = doc[i - 1]
+    if prev.tag_ in ("NNP", "NNPS") or (len(prev.text) == 2 and prev.text.endswith(".")) or not tok.whitespace_:
+        return False
+    return nxt.text[:1].isupper() and nxt.tag_ not in ("NNP", "NNPS", "")
 
 
 def _ruler_patterns() -> list[dict]:

@@ -100,6 +100,7 @@ class PatternBook:
     attack_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     shelter_nouns: frozenset[str] = frozenset()
     carrying_verbs: frozenset[str] = frozenset()
@@ -218,8 +219,9 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
-    for name in ("carrier_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns", "cognition_verbs",
-                 "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles", "message_nouns"):
+    for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
+                 "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
+                 "message_nouns"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

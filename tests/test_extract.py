@@ -512,3 +512,32 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_test():
     ])
     assert events(doc) == [("MOBILIZE", ["Pyongyang"], [], False, "asserted")]
 
+
+
+def test_what_a_fight_is_to_take_is_what_it_is_against_and_is_not_yet_taken():
+    # "Rebels vowed to fight until they gain control of the villages": a threat against the
+    # villages; the gaining of control has not happened
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("vowed", "vow", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("fight", "fight", "VERB", "VB", 1, "xcomp"),
+        ("until", "until", "SCONJ", "IN", 6, "mark"),
+        ("they", "they", "PRON", "PRP", 6, "nsubj"),
+        ("gain", "gain", "VERB", "VBP", 3, "advcl"),
+        ("control", "control", "NOUN", "NN", 6, "dobj"),
+        ("of", "of", "ADP", "IN", 7, "prep"),
+        ("villages", "village", "NOUN", "NNS", 8, "pobj"),
+    ])
+    assert events(doc) == [("THREATEN", ["Rebels"], ["villages"], False, "intended")]
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("vowed", "vow", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "aux"),
+        ("fight", "fight", "VERB", "VB", 1, "xcomp"),
+        ("until", "until", "SCONJ", "IN", 6, "mark"),
+        ("they", "they", "PRON", "PRP", 6, "nsubj"),
+        ("capture", "capture", "VERB", "VBP", 3, "advcl"),
+        ("Kabul", "Kabul", "PROPN", "NNP", 6, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["THREATEN"]  # no capture of Kabul coded

@@ -641,7 +641,7 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         if maker is not None:
             options.append(("claim.maker", conjuncts(maker)))
     if sense.event == "ASSAULT":
-        options += _purpose_objects(verb)
+        options += _purpose_objects(verb) + _goal_targets(verb, book)
     options = _clean_options(options, actors)
     if sense.reciprocal and len(actors) > 1:
         # "Moscow and Washington pledged to coordinate strikes against IS": IS is not a party
@@ -785,6 +785,23 @@ def _purpose_objects(verb: Token) -> list[tuple[str, list[Token]]]:
         return []
     toks = _role_tokens(x, "dobj")
     return [("purpose.dobj", toks)] if toks else []
+
+
+def _goal_targets(verb: Token, book: PatternBook) -> list[tuple[str, list[Token]]]:
+    """"vowed to fight until they gain control of the villages", "will press the offensive
+    until it takes the city": what the fighting is to take is what it is against."""
+    holders = [verb] + ([verb.head] if verb.head != verb and infinitive(verb.head) == verb else [])
+    for holder in holders:
+        for c in holder.children:
+            if (c.dep_ == "advcl" and c.lemma_.lower() in book.seizure_verbs
+                    and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)):
+                obj = _direct_object(c)
+                if obj is None:
+                    continue
+                toks = prep_objects(obj, "of") if obj.lemma_.lower() == "control" else conjuncts(obj)
+                if toks:
+                    return [("until.goal", toks)]
+    return []
 
 
 def _protest_phrase_targets(verb: Token, book: PatternBook) -> list[tuple[str, list[Token]]]:
@@ -1028,6 +1045,9 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
     for _ in range(6):
         if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in book.condition_marks for m in tok.children):
             return "condition"
+        if (tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBP", "VBZ")
+                and any(m.dep_ == "mark" and m.lower_ in ("until", "till", "before", "once") for m in tok.children)):
+            return "not yet"  # "will fight until they capture the city", "must agree before they demobilize"
         if tok.dep_ in ("ccomp", "acl") and _is_request(tok.head, book):
             return "demanded"  # "demanded that the government grant more rights"
         if tok.dep_ == "ccomp" and any(c.dep_ in ("dobj", "obj") and _is_request(c, book) for c in tok.head.children):

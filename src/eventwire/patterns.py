@@ -110,6 +110,7 @@ class PatternBook:
     wrongdoing_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    seizure_verbs: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -221,7 +222,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns"):
+                 "message_nouns", "seizure_verbs"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

@@ -421,6 +421,61 @@ def test_named_intergovernmental_bodies_and_ngos(resolver, phrase, name, country
     assert info is not None and (info.name, info.country, info.sector) == (name, country, sector)
 
 
+@pytest.mark.parametrize("phrase, date, name, country, sector", [
+    # rebel and political movements of conflict news, by acronym and by name
+    ("the Revolutionary United Front (RUF)", None, "Revolutionary United Front", "SLE", "REB"),
+    ("the NPFL", None, "National Patriotic Front of Liberia", "LBR", "REB"),
+    ("FDLR rebels", None, "FDLR", "COD", "REB"),  # Rwandan Hutu rebels, coded where they fight
+    ("anti-Balaka militias", None, "anti-Balaka", "CAF", "REB"),
+    ("the Sudan Liberation Army", None, "Sudan Liberation Movement", "SDN", "REB"),
+    ("the South Lebanon Army", None, "South Lebanon Army", "LBN", "REB"),
+    ("MASSOB", None, "Movement for the Actualization of the Sovereign State of Biafra", "NGA", "OPP"),
+    ("Kurdish Peshmerga forces", None, "Peshmerga", "IRQ", "MIL"),
+    ("the KRG", None, "Kurdistan Regional Government", "IRQ", "GOV"),
+    ("Asa'ib Ahl al-Haq", None, "Asaib Ahl al-Haq", "IRQ", "REB"),
+    ("the Moro Islamic Liberation Front", None, "Moro Islamic Liberation Front", "PHL", "REB"),
+    ("the Real IRA", None, "Real IRA", "GBR", "REB"),
+    ("EZLN", None, "Zapatistas", "MEX", "REB"),
+    ("AUC paramilitaries", None, "United Self-Defense Forces of Colombia", "COL", "REB"),
+    ("the Palestinian Liberation Organization", None, "Palestine Liberation Organization", "PSE", "GOV"),
+    # movements whose status changed: the role of the story's date applies
+    ("UNITA", D(1998, 3, 1), "UNITA", "AGO", "REB"),
+    ("UNITA", D(2012, 8, 31), "UNITA", "AGO", "OPP"),
+    ("Renamo", D(1990, 1, 1), "Renamo", "MOZ", "REB"),
+    ("Renamo", D(2009, 10, 28), "Renamo", "MOZ", "OPP"),
+    ("the SPLM", D(1998, 5, 1), "Sudan People's Liberation Movement", "SDN", "REB"),
+    ("the SPLM", D(2008, 1, 1), "Sudan People's Liberation Movement", "SDN", "PTY"),
+    ("the SPLM", D(2015, 1, 1), "Sudan People's Liberation Movement", "SSD", "GOV"),
+    ("SPLA-IO", D(2016, 7, 10), "SPLM-IO", "SSD", "REB"),
+    ("the EPLF", D(1988, 3, 20), "Eritrean People's Liberation Front", "ETH", "REB"),
+    ("the EPLF", D(1992, 1, 1), "Eritrean People's Liberation Front", "ERI", "GOV"),
+    ("the Rwandan Patriotic Front", D(1993, 2, 8), "Rwandan Patriotic Front", "RWA", "REB"),
+    ("the Rwandan Patriotic Front", D(2003, 8, 25), "Rwandan Patriotic Front", "RWA", "GOV"),
+    ("Nepali Maoists", D(2001, 11, 23), "Communist Party of Nepal (Maoist)", "NPL", "REB"),
+    ("Nepali Maoists", D(2008, 4, 10), "Communist Party of Nepal (Maoist)", "NPL", "PTY"),
+    ("the FMLN", D(1989, 11, 11), "FMLN", "SLV", "REB"),
+    ("the FMLN", D(2009, 3, 15), "FMLN", "SLV", "PTY"),
+    ("the Sandinistas", D(1985, 5, 1), "Sandinistas", "NIC", "GOV"),
+    ("the Sandinistas", D(1996, 10, 20), "Sandinistas", "NIC", "OPP"),
+    ("the Sandinistas", D(2018, 4, 19), "Sandinistas", "NIC", "GOV"),
+    # a shared Albanian acronym: the Kosovo Liberation Army, not Macedonia's NLA
+    ("the UCK", D(1998, 6, 1), "Kosovo Liberation Army", "SRB", "REB"),
+    ("the NLA", D(2001, 6, 1), "National Liberation Army of Macedonia", "MKD", "REB"),
+])
+def test_named_armed_groups_and_movements(resolver, phrase, date, name, country, sector):
+    info = resolver.resolve(phrase, date=date)
+    assert info is not None and (info.name, info.country, info.sector) == (name, country, sector), phrase
+
+
+def test_an_acronym_of_one_group_is_not_taken_for_another(resolver):
+    # "JEM" (Justice and Equality Movement) is left out: it would hide Jaish-e-Mohammed's "JeM"
+    assert resolver.resolve("JeM").name == "Jaish-e-Mohammed"
+    assert resolver.resolve("the National Liberation Army of Colombia").name == "ELN"
+    assert resolver.resolve("Lebanese forces").sector == "MIL"  # the army, not the Lebanese Forces party
+    assert resolver.resolve("Amal Clooney") is None or resolver.resolve("Amal Clooney").country != "LBN"
+    assert resolver.resolve("Ira Glass") is None or resolver.resolve("Ira Glass").country != "GBR"
+
+
 def test_a_common_word_is_no_organisation_on_its_own(resolver):
     assert resolver.resolve("Memorial") is None  # only "Memorial human rights group" and the like
     assert resolver.resolve("Warsaw").country == "POL"  # the city, not the Warsaw Pact

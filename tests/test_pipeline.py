@@ -485,9 +485,10 @@ def test_an_actor_whose_country_is_only_the_storys_ranks_lower():
 
 
 def test_a_known_leader_places_the_story_when_no_place_is_named():
-    text = "President Abdelaziz Bouteflika said he would lift the ban on the Islamic Salvation Front."
+    # a party the knowledge base does not know (the Islamic Salvation Front is in actors.yaml now)
+    text = "President Abdelaziz Bouteflika said he would lift the ban on the Wafa party."
     (ev,) = eventwire.code_text(text, date="1999-09-20")
-    assert [(r.text, r.country) for r in ev.recipient] == [("Islamic Salvation Front", "DZA")]
+    assert [(r.text, r.country) for r in ev.recipient] == [("Wafa party", "DZA")]
 
 
 def test_how_an_attack_was_done_in_a_when_clause_is_the_same_attack():

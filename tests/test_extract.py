@@ -541,3 +541,18 @@ def test_what_a_fight_is_to_take_is_what_it_is_against_and_is_not_yet_taken():
         ("Kabul", "Kabul", "PROPN", "NNP", 6, "dobj"),
     ])
     assert [e[0] for e in events(doc)] == ["THREATEN"]  # no capture of Kabul coded
+
+
+def test_a_speaker_sharing_its_verb_with_a_conjunct_still_names_its_own_stance():
+    # "Rebels rejected the plan and said they opposed the force": the opposition is the rebels'
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("plan", "plan", "NOUN", "NN", 1, "dobj"),
+        ("and", "and", "CCONJ", "CC", 1, "cc"),
+        ("said", "say", "VERB", "VBD", 1, "conj"),
+        ("they", "they", "PRON", "PRP", 6, "nsubj"),
+        ("opposed", "oppose", "VERB", "VBD", 4, "ccomp"),
+        ("force", "force", "NOUN", "NN", 6, "dobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Rebels"]), ("REJECT", ["Rebels"])]

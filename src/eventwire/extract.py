@@ -1115,6 +1115,10 @@ def self_report_speaker(pron: Token, book: PatternBook) -> list[Token] | None:
             if tok.head.lemma_.lower() not in speech:
                 return None
             speaker = _child(tok.head, "nsubj")
+            if speaker is None and tok.head.dep_ == "conj":
+                # "rejected the plan and said they also opposed ...": the subject of both verbs
+                shared = find_subject(tok.head)
+                speaker = shared[0] if shared else None
             if speaker is None or speaker.pos_ == "PRON" or speaker.lower_ in RELATIVE_PRONOUNS:
                 return None
             return conjuncts(speaker) if _agrees(pron, speaker, book) else None

@@ -389,6 +389,8 @@ def test_a_country_misspelt_by_one_letter_is_still_that_country(written, code):
     ("Saudi-led coalition forces", "SAU", "MIL"),  # unless a demonym says whose
     ("deputy police chief", None, "COP"),  # "deputy" gives a rank, the police the role
     ("the UNITA militarist wing", "AGO", "REB"),  # a party's armed wing fights
+    ("Irish nationalist guerrillas", "GBR", "REB"),  # the Troubles were inside the United Kingdom
+    ("Karen rebels", "MMR", "REB"),
     ("Hamas armed wing", "PSE", "REB"),
     ("two Democratic congresswomen", "USA", "LEG"),  # members of the U.S. Congress
     ("a Philippine congressman", "PHL", "LEG"),  # a demonym still says whose

@@ -713,3 +713,9 @@ def test_an_initial_between_names_does_not_end_the_sentence():
 
     doc = load_pipeline()("President George W. Bush met Putin.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_place_taken_from_a_named_group_was_taken_from_that_group():
+    text = "Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."
+    (ev,) = [e for e in eventwire.code_text(text, date="1995-02-06") if e.event == "ASSAULT"]
+    assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("Karen guerrilla", "MMR", "REB")]

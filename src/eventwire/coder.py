@@ -62,7 +62,9 @@ def _substitute(tok: Token, book: PatternBook) -> Token | None:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-    for c in tok.children:
+    # the modifier nearest the noun heads a named modifier of several words ("a Karen guerrilla
+    # stronghold": "guerrilla", whose mention is "Karen guerrilla")
+    for c in sorted(tok.children, key=lambda t: -t.i):
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG") and not (
                 tok.ent_iob_ == "I" and c.i < tok.i):  # "North" in "North Kivu" is part of the name
             return c

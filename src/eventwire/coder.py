@@ -171,8 +171,16 @@ def mention_bounds(tok: Token, *, placed: bool = True) -> tuple[int, int]:
                 p_lo, p_hi = mention_bounds(pobj)
                 if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in tok.doc[p_lo:p_hi]):
                     hi = max(hi, p_hi - 1)
-    # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     doc = tok.doc
+    if tok.ent_iob_ == "I" and tok.dep_ in ("compound", "amod", "nmod"):
+        # "a Karen guerrilla stronghold": the modifier "guerrilla" names, with "Karen" (its
+        # sibling under the same noun), one entity
+        j = tok.i
+        while j > 0 and doc[j].ent_iob_ == "I":
+            j -= 1
+        if doc[j].ent_iob_ == "B" and all(doc[k].head == tok.head or doc[k].head == tok for k in range(j, tok.i)):
+            lo = min(lo, j)
+    # a dash or colon before the head ends the mention ("MANILA - Japanese Foreign Minister ...")
     j = tok.i - 1
     while j >= lo:
         if doc[j].text == ")" and j - 2 >= lo and doc[j - 2].text == "(" and doc[j - 1].dep_ == "appos":

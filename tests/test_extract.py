@@ -556,3 +556,50 @@ def test_a_speaker_sharing_its_verb_with_a_conjunct_still_names_its_own_stance()
         ("force", "force", "NOUN", "NN", 6, "dobj"),
     ])
     assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Rebels"]), ("REJECT", ["Rebels"])]
+
+
+def test_dismissing_something_as_a_thing_criticizes_whoever_is_behind_it():
+    # "Nebenzia dismissed the findings as controlled and directed by the West": ACCUSE the West
+    doc = parse([
+        ("Nebenzia", "Nebenzia", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("findings", "finding", "NOUN", "NNS", 1, "dobj"),
+        ("as", "as", "SCONJ", "IN", 4, "mark"),
+        ("controlled", "control", "VERB", "VBN", 1, "advcl"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("directed", "direct", "VERB", "VBN", 4, "conj"),
+        ("by", "by", "ADP", "IN", 6, "agent"),
+        ("West", "West", "PROPN", "NNP", 7, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Nebenzia"], ["West"])]
+    # "Zelenskyy dismissed Putin's response as manipulative": the "as" hangs on the object
+    doc = parse([
+        ("Zelenskyy", "Zelenskyy", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("Putin", "Putin", "PROPN", "NNP", 4, "poss"),
+        ("'s", "'s", "PART", "POS", 2, "case"),
+        ("response", "response", "NOUN", "NN", 1, "dobj"),
+        ("as", "as", "ADP", "IN", 4, "prep"),
+        ("manipulative", "manipulative", "ADJ", "JJ", 5, "amod"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Zelenskyy"], ["Putin"])]
+    # "dismissed the accusations as baseless": rejecting a charge, not criticizing
+    doc = parse([
+        ("Moscow", "Moscow", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("accusations", "accusation", "NOUN", "NNS", 1, "dobj"),
+        ("as", "as", "ADV", "RB", 4, "advmod"),
+        ("baseless", "baseless", "ADJ", "JJ", 1, "advcl"),
+    ])
+    assert [e[0] for e in events(doc)] == ["REJECT"]
+    # "charges which Washington has dismissed as baseless": the relative clause's noun is the object
+    doc = parse([
+        ("charges", "charge", "NOUN", "NNS", 0, "ROOT"),
+        ("which", "which", "PRON", "WDT", 4, "dobj"),
+        ("Washington", "Washington", "PROPN", "NNP", 4, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 4, "aux"),
+        ("dismissed", "dismiss", "VERB", "VBN", 0, "relcl"),
+        ("as", "as", "ADV", "RB", 6, "advmod"),
+        ("baseless", "baseless", "ADJ", "JJ", 4, "advcl"),
+    ])
+    assert [e[0] for e in events(doc)] == ["REJECT"]

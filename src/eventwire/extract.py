@@ -317,6 +317,21 @@ def _temporal(prep: Token) -> bool:
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
+def _as_phrase(verb: Token) -> list[Token]:
+    """What the verb calls its object "as" ("dismissed the findings as controlled by the West",
+    "dismissed Putin's response as manipulative"): the words the "as" introduces, whether the
+    parser hangs the "as" on the verb, on its object, or on a clause of the verb."""
+    obj = _direct_object(verb)
+    for holder in [verb] + ([obj] if obj is not None else []):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return [p for p in c.children if p.dep_ != "punct"] or [c]
+            if c.dep_ in ("advcl", "oprd", "acomp", "xcomp") and holder == verb and any(
+                    m.dep_ in ("mark", "advmod", "prep") and m.lower_ == "as" and m.i < c.i for m in c.children):
+                return [c]
+    return []
+
+
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
@@ -324,7 +339,11 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)}
     # "fired tear gas ... on Tuesday": a date's preposition is no argument of the verb
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)}
+    if _as_phrase(verb):
+        preps.add("as")  # "dismissed the report as baseless", however the parser hangs the "as"
     obj = _direct_object(verb)
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        obj = verb.head  # "charges which Washington dismissed as baseless": the charges
     obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
@@ -400,6 +419,11 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             pobj = _child(d, "pobj")
             return conjuncts(pobj) if pobj is not None else []
         return conjuncts(d)
+    if role == "as.agent":
+        # "dismissed the findings as controlled and directed by the West": who the verb says
+        # is behind its object
+        phrase = _as_phrase(verb)
+        return [t for p in phrase for c in [p, *p.conjuncts] for t in prep_objects(c, "by")]
     if role.startswith("prep:") and "." in role:
         # "insisted on its demands that Burundi's government ...": a role of the preposition's object
         prep, sub = role[5:].split(".", 1)

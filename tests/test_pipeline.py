@@ -719,3 +719,11 @@ def test_a_place_taken_from_a_named_group_was_taken_from_that_group():
     text = "Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."
     (ev,) = [e for e in eventwire.code_text(text, date="1995-02-06") if e.event == "ASSAULT"]
     assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("Karen guerrilla", "MMR", "REB")]
+
+
+def test_a_descriptor_naming_a_sector_points_back_at_an_actor_of_that_sector():
+    # foreign troops are named after the Taliban, but "the insurgent group" is the Taliban
+    text = ("The Taliban threatened to break their cease-fire with U.S. and coalition troops. "
+            "Washington also alleges the insurgent group has not lived up to its commitment to ease violence.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2021-05-10") if e.event == "ACCUSE"]
+    assert [(r.country, r.sector) for r in ev.recipient] == [("AFG", "REB")]

@@ -364,7 +364,8 @@ class ActorResolver:
                     and p.country_post is None and not p.owner_actors and p.head_word):
                 # "the ministry", and a bare plural named before with its owner ("U.N. sanctions
                 # experts ... the experts' findings")
-                hit = memory.recall_descriptor(p.head_word, written=not p.definite)
+                hit = memory.recall_descriptor(p.head_word, written=not p.definite,
+                                               sector=None if p.sector_is_default else p.sector)
                 if hit is not None and (p.definite or (hit.plural and hit.confidence >= 0.8)):
                     return replace(hit, confidence=round(hit.confidence * 0.9, 3))
         if p.weak_name and p.country_pre is None and p.sector is None and not p.owner_actors:
@@ -532,13 +533,19 @@ class ActorMemory:
         """The newest actor with ``sector`` whose country was stated, not borrowed from context."""
         return next((i for i, _ in reversed(self._items) if i.sector == sector and i.confidence >= 0.8), None)
 
-    def recall_descriptor(self, head_word: str, *, written: bool = False) -> ActorInfo | None:
+    def recall_descriptor(self, head_word: str, *, written: bool = False,
+                          sector: str | None = None) -> ActorInfo | None:
         """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...);
-        with ``written``, only one whose mention had that very word ("U.N. sanctions experts")."""
-        for (info, words), said in zip(reversed(self._items), reversed(self._written)):
-            if head_word in (said if written else words):
-                return info
-        return None
+        with ``written``, only one whose mention had that very word ("U.N. sanctions experts").
+        A descriptor that names a sector ("the insurgent group") points back at the newest such
+        actor of that sector (the Taliban, not the foreign troops named since), when there is one."""
+        found = [info for (info, words), said in zip(reversed(self._items), reversed(self._written))
+                 if head_word in (said if written else words)]
+        if sector is not None:
+            same = next((info for info in found if info.sector == sector), None)
+            if same is not None:
+                return same
+        return found[0] if found else None
 
     def clear(self) -> None:
         self._items.clear()

@@ -727,3 +727,14 @@ def test_a_descriptor_naming_a_sector_points_back_at_an_actor_of_that_sector():
             "Washington also alleges the insurgent group has not lived up to its commitment to ease violence.")
     (ev,) = [e for e in eventwire.code_text(text, date="2021-05-10") if e.event == "ACCUSE"]
     assert [(r.country, r.sector) for r in ev.recipient] == [("AFG", "REB")]
+
+
+def test_a_possessive_on_what_the_actor_rejects_is_someone_elses():
+    # nobody rejects its own offer: "its" is the United States, not Tehran named just before
+    text = "The United States offered new nuclear talks. Tehran rejected its offer on Wednesday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "REJECT"]
+    assert [(r.text, r.country) for r in ev.recipient] == [("its", "USA")]
+    # a possessive that is the actor's own is no recipient: the borders' neighbours are
+    text = "Russia closed its borders with Iran, Turkey and Armenia."
+    (ev,) = [e for e in eventwire.code_text(text, date="1993-04-05") if e.event == "COERCE"]
+    assert [r.country for r in ev.recipient] == ["IRN", "TUR", "ARM"]

@@ -25,7 +25,7 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.actors import ActorInfo, ActorMemory, ActorResolver, country_code
+from .resolve.actors import POSSESSIVE_PRONOUNS, ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
 _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -831,9 +831,64 @@ class Coder:
                     speaker = replace(speaker, text=shown.text, start=shown.start_char, end=shown.end_char)
                 st.cache[tok.i] = speaker
 
+    def _others_possessive(self, st: ArticleState, cand: Candidate, actors: list[Entity]) -> None:
+        """"Tehran rejected its offer for new talks": what one says about something is about
+        someone else's (nobody rejects its own offer), so in a verbal event a possessive pronoun
+        on what the actor speaks of stands for the nearest actor named before it that is not
+        the actor's own state, and is no recipient when there is none. In other events such a
+        pronoun is the actor's own ("closed its borders with Iran") and is dropped."""
+        non_state = self.resolver.kb.non_state
+        verbal = self.book.types[cand.event].quad.startswith("verbal")
+
+        def own(e: Entity) -> bool:
+            return any(e.country is not None and e.country == a.country
+                       and (e.country not in non_state or e.name == a.name) for a in actors)
+
+        options = []
+        for role, toks in cand.recipient_options:
+            kept = []
+            for tok in toks:
+                if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS:
+                    if not verbal or any(c.lower_ == "own" for c in tok.head.children):
+                        continue
+                    if tok.i not in st.cache:
+                        st.cache[tok.i] = self._antecedent(st, tok, own)
+                kept.append(tok)
+            if kept:
+                options.append((role, kept))
+        cand.recipient_options = options
+
+    def _antecedent(self, st: ArticleState, pron: Token, skip) -> Entity | None:
+        """The nearest actor before a possessive pronoun, within its sentence and the two before,
+        that the pronoun can stand for ("its": a state or a body; "their": a group; "his", "her":
+        a person) and that ``skip`` does not rule out; shown as the pronoun."""
+        first = max(0, pron.sent.start - 1)
+        sents = [pron.sent]
+        while len(sents) < 3 and first > 0:
+            sents.insert(0, st.doc[first].sent)
+            first = max(0, sents[0].start - 1)
+        word = pron.lower_
+        for t in reversed(st.doc[sents[0].start:pron.i]):
+            if t.pos_ == "PRON" or not (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+                                        or (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and t.ent_iob_ == "B")):
+                continue
+            person = t.ent_type_ == "PERSON"
+            plural = t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP"
+            if (word == "its" and (person or plural)) or (word in ("his", "her") and not person) or (
+                    word == "their" and not plural and t.ent_type_ != "ORG"):
+                continue
+            e = self._entity(st, t)
+            if e is None or skip(e):
+                continue
+            return Entity(pron.text, pron.idx, pron.idx + len(pron.text), name=e.name, country=e.country,
+                          sector=e.sector, wikidata=e.wikidata, known=e.known)
+        return None
+
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         self._first_person(st, cand.actors, findings)
         actors = self._entities(st, cand.actors)
+        if actors:
+            self._others_possessive(st, cand, actors)
         if not actors and cand.event == "ASSAULT" and cand.actors:
             loc = self._location(st, cand, [])
             actors = [e for e in (self._unattributed(st, t, loc) for t in cand.actors) if e is not None]

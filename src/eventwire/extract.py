@@ -436,7 +436,9 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             return []
         sub = role[4:]
         if sub == "poss":
-            return [c for c in obj.children if c.dep_ == sub and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+            # "Pakistan's allegation", and "its offer": whose the pronoun is, the resolution decides
+            return [c for c in obj.children if c.dep_ == sub and (c.pos_ in ("PROPN", "ADJ", "NOUN")
+                                                                 or c.tag_ == "PRP$")]
         if sub in ("compound", "amod"):
             # a named modifier ("German goods", "Iraqi towns"), not a kind ("military offensive")
             return [c for c in obj.children if c.dep_ == sub and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]

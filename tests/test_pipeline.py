@@ -738,3 +738,10 @@ def test_a_possessive_on_what_the_actor_rejects_is_someone_elses():
     text = "Russia closed its borders with Iran, Turkey and Armenia."
     (ev,) = [e for e in eventwire.code_text(text, date="1993-04-05") if e.event == "COERCE"]
     assert [r.country for r in ev.recipient] == ["IRN", "TUR", "ARM"]
+
+
+def test_a_spokesman_for_someone_is_theirs():
+    text = "A spokesman for Afghan President Ashraf Ghani rejected the accusations."
+    (ev,) = [e for e in eventwire.code_text(text, date="2021-05-09") if e.event == "REJECT"]
+    assert [(a.text, a.country, a.sector) for a in ev.actor] == [
+        ("spokesman for Afghan President Ashraf Ghani", "AFG", "GOV")]

@@ -356,6 +356,17 @@ class Coder:
                     info = self._resolve(st, phrase)
                     if info is not None:
                         break
+        if (info is None or info.country is None) and tok.lower_ in self.resolver.kb.for_owner_heads:
+            # "a spokesman for Afghan President Ashraf Ghani": whom the spokesman speaks for says who
+            # he is (agents.yaml for_owner_heads)
+            pobj = next((p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i == hi
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                wider_hi = mention_bounds(pobj)[1]
+                owned = self._resolve(st, st.doc[lo:wider_hi].text)
+                if owned is not None and owned.country is not None:
+                    info, hi = owned, wider_hi
+                    span = st.doc[lo:hi]
         if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
             info = None  # a capitalised word the model does not call a person ("Position")
         if info is not None and info.kind == "person" and tok.ent_type_ in _PLACE_LABELS and not info.title:

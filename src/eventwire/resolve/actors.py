@@ -240,7 +240,7 @@ class ActorResolver:
             owners.append(head_actor_m[2])
             head_actor_m = None
         country_post = None
-        if boundary_prep in OWNER_PREPS:
+        if boundary_prep in OWNER_PREPS or (boundary_prep == "for" and toks[head_idx].key in kb.for_owner_heads):
             for _, _, lex in post:
                 if lex.kind == "actor" and not owners:
                     owners.append(lex)

@@ -603,3 +603,31 @@ def test_dismissing_something_as_a_thing_criticizes_whoever_is_behind_it():
         ("baseless", "baseless", "ADJ", "JJ", 4, "advcl"),
     ])
     assert [e[0] for e in events(doc)] == ["REJECT"]
+
+
+def test_whom_a_rejection_answers_is_its_recipient():
+    # "rejected the accusations while responding to the statement by the Taliban chief"
+    doc = parse([
+        ("spokesman", "spokesman", "NOUN", "NN", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("accusations", "accusation", "NOUN", "NNS", 1, "dobj"),
+        ("while", "while", "SCONJ", "IN", 4, "mark"),
+        ("responding", "respond", "VERB", "VBG", 1, "advcl"),
+        ("to", "to", "ADP", "IN", 4, "prep"),
+        ("statement", "statement", "NOUN", "NN", 5, "pobj"),
+        ("by", "by", "ADP", "IN", 6, "prep"),
+        ("chief", "chief", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("REJECT", ["spokesman"], ["chief"])]
+    # "Beijing rejected the charge in response to Washington's remarks"
+    doc = parse([
+        ("Beijing", "Beijing", "PROPN", "NNP", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("charge", "charge", "NOUN", "NN", 1, "dobj"),
+        ("in", "in", "ADP", "IN", 1, "prep"),
+        ("response", "response", "NOUN", "NN", 3, "pobj"),
+        ("to", "to", "ADP", "IN", 4, "prep"),
+        ("Washington", "Washington", "PROPN", "NNP", 7, "poss"),
+        ("remarks", "remark", "NOUN", "NNS", 5, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("REJECT", ["Beijing"], ["Washington"])]

@@ -424,6 +424,8 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         # is behind its object
         phrase = _as_phrase(verb)
         return [t for p in phrase for c in [p, *p.conjuncts] for t in prep_objects(c, "by")]
+    if role == "reply.author":
+        return _reply_author(verb)
     if role.startswith("prep:") and "." in role:
         # "insisted on its demands that Burundi's government ...": a role of the preposition's object
         prep, sub = role[5:].split(".", 1)
@@ -479,6 +481,27 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
 
 
 _NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _reply_author(verb: Token) -> list[Token]:
+    """Who made what the verb answers: "rejected the accusations while responding to the
+    statement by the Taliban chief" (the chief), "in response to Kabul's remarks" (Kabul), "in
+    reply to the U.S." (the U.S.). The words of answering are verbs.yaml `reply_words`."""
+    words = load_patterns().reply_words
+    answered = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in words:  # "while responding to X"
+            answered += [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "to"
+                         for p in pr.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ == "in":  # "in response to X"
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in words:
+                    answered += prep_objects(noun, "to")
+    out: list[Token] = []
+    for a in answered:
+        author = prep_objects(a, "by") or [p for p in a.children if p.dep_ == "poss"] or conjuncts(a)
+        out += [t for t in author if t not in out]
+    return out
 
 
 def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: bool = False) -> list[tuple[str, list[Token]]]:

@@ -102,6 +102,7 @@ class PatternBook:
     carrier_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    reply_words: frozenset[str] = frozenset()
     shelter_nouns: frozenset[str] = frozenset()
     carrying_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -222,7 +223,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns", "seizure_verbs"):
+                 "message_nouns", "seizure_verbs", "reply_words"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:

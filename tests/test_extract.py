@@ -631,3 +631,19 @@ def test_whom_a_rejection_answers_is_its_recipient():
         ("remarks", "remark", "NOUN", "NNS", 5, "pobj"),
     ])
     assert [(e[0], e[1], e[2]) for e in events(doc)] == [("REJECT", ["Beijing"], ["Washington"])]
+
+
+def test_a_speakers_own_body_committing_is_the_speakers_commitment():
+    # "Buhari said his administration will not succumb to pressure": Buhari refuses
+    doc = parse([
+        ("Buhari", "Buhari", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("his", "his", "PRON", "PRP$", 3, "poss"),
+        ("administration", "administration", "NOUN", "NN", 6, "nsubj"),
+        ("will", "will", "AUX", "MD", 6, "aux"),
+        ("not", "not", "PART", "RB", 6, "neg"),
+        ("succumb", "succumb", "VERB", "VB", 1, "ccomp"),
+        ("to", "to", "ADP", "IN", 6, "prep"),
+        ("pressure", "pressure", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Buhari"])]

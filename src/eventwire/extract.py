@@ -1144,7 +1144,7 @@ def _agrees(pron: Token, speaker: Token, book: PatternBook) -> bool:
     for a person, "they" for a plural, a body or a coordination."""
     collective = speaker.lemma_.lower() in book.collective_nouns or speaker.ent_type_ in ("GPE", "ORG")
     plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-    word = pron.lower_
+    word = _OWN_POSSESSIVES.get(pron.lower_, pron.lower_)
     if word == "it":
         return collective and not plural and speaker.ent_type_ != "PERSON"
     if word in ("he", "she"):
@@ -1152,13 +1152,26 @@ def _agrees(pron: Token, speaker: Token, book: PatternBook) -> bool:
     return plural or collective or speaker.ent_type_ == "NORP"
 
 
+_OWN_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def self_report_speaker(pron: Token, book: PatternBook) -> list[Token] | None:
     """"Syria says it will withdraw": the subject pronoun of a reported clause whose
-    speaker it stands for."""
-    if pron.lower_ not in _SELF_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
+    speaker it stands for. So does the speaker's own body ("Buhari said his administration
+    will not succumb": a body of verbs.yaml `collective_nouns` owned by a pronoun that stands
+    for the speaker), as the speaker's commitment."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    subject = pron
+    if pron.lemma_.lower() in book.collective_nouns and pron.pos_ == "NOUN":
+        owner = next((c for c in pron.children if c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES), None)
+        if owner is None:
+            return None
+        pron = owner  # agreement is the owner's: "his administration" stands for a person
+    elif pron.lower_ not in _SELF_PRONOUNS:
         return None
     speech = load_speech_lexicon().clause_verbs
-    tok = pron.head
+    tok = subject.head
     for _ in range(5):
         if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and not is_passive(tok.head):
             if tok.head.lemma_.lower() not in speech:

@@ -745,3 +745,11 @@ def test_a_spokesman_for_someone_is_theirs():
     (ev,) = [e for e in eventwire.code_text(text, date="2021-05-09") if e.event == "REJECT"]
     assert [(a.text, a.country, a.sector) for a in ev.actor] == [
         ("spokesman for Afghan President Ashraf Ghani", "AFG", "GOV")]
+
+
+def test_a_body_at_the_un_owned_by_a_pronoun_is_the_pronouns_states():
+    # "his U.N. mission" is Iran's, as "Iran's U.N. mission" is, not the United Nations
+    text = ("Iran's U.N. ambassador attended the meeting, but his U.N. mission criticized "
+            "the United States.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE"]
+    assert [(a.text, a.country) for a in ev.actor] == [("his U.N. mission", "IRN")]

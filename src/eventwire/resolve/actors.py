@@ -385,10 +385,17 @@ class ActorResolver:
                     role = replace(role, sector=p.pre_title_sector)
             country = role.country if role else None
             sector = role.sector if role else None
-            if (rec.kind != "person" and p.head_has_agent_after and p.country_pre and p.sector
-                    and not p.sector_is_default and p.country_pre != country):
+            owner_state = p.country_pre
+            if (owner_state is None and p.owner_pronoun and memory is not None and rec.kind != "person"
+                    and p.head_has_agent_after):
+                # "Iran's U.N. ambassador ... his U.N. mission": the pronoun's state, as if named
+                owner = memory.recall_pronoun(p.owner_pronoun)
+                if owner is not None and owner.country and owner.country not in self.kb.non_state:
+                    owner_state = owner.country
+            if (rec.kind != "person" and p.head_has_agent_after and owner_state and p.sector
+                    and not p.sector_is_default and owner_state != country):
                 # "Iran's U.N. ambassador": the organisation only says where the person serves
-                return ActorInfo(None, p.country_pre, p.sector, None, False, 0.85,
+                return ActorInfo(None, owner_state, p.sector, None, False, 0.85,
                                  "group" if p.plural else ("person" if p.person_title else "org"), p.title, p.plural)
             if p.former and sector == "GOV" and rec.kind == "person":
                 sector = "ELI"

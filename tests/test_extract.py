@@ -647,3 +647,18 @@ def test_a_speakers_own_body_committing_is_the_speakers_commitment():
         ("pressure", "pressure", "NOUN", "NN", 7, "pobj"),
     ])
     assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Buhari"])]
+
+
+def test_saying_someone_tries_to_do_wrong_accuses_them():
+    # "Akhundzada said the Kabul administration has tried to sabotage the process"
+    doc = parse([
+        ("Akhundzada", "Akhundzada", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("administration", "administration", "NOUN", "NN", 4, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 4, "aux"),
+        ("tried", "try", "VERB", "VBN", 1, "ccomp"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("sabotage", "sabotage", "VERB", "VB", 4, "xcomp"),
+        ("process", "process", "NOUN", "NN", 6, "dobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Akhundzada"], ["administration"])]

@@ -1315,9 +1315,18 @@ def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
     said = said_clause(verb, book)
     content = said[0] if said is not None else None
-    if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:
+    if content is None:
         return None
-    if content.lemma_.lower() == "fail" and _child(content, "xcomp") is None:
+    deed = content
+    attempt = _child(content, "xcomp")
+    if (attempt is not None and content.lemma_.lower() in book.implicative_verbs | book.intent_verbs
+            and attempt.lemma_.lower() in book.wrongdoing_verbs):
+        # "the Kabul administration has tried to sabotage the process", "Washington seeks to
+        # weaponize the council": trying at a wrong is saying they do wrong
+        deed = attempt
+    if deed.lemma_.lower() not in book.wrongdoing_verbs:
+        return None
+    if deed.lemma_.lower() == "fail" and _child(deed, "xcomp") is None:
         return None  # "said the talks failed": an outcome, not a failure of duty
     # "Iran is defying": the parser may hang the subject on the auxiliary
     holders = [content] + [a for a in content.children if a.dep_ in ("aux", "auxpass")]

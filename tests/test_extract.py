@@ -662,3 +662,20 @@ def test_saying_someone_tries_to_do_wrong_accuses_them():
         ("process", "process", "NOUN", "NN", 6, "dobj"),
     ])
     assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Akhundzada"], ["administration"])]
+
+
+def test_releasing_a_statement_frees_no_one():
+    # "a joint statement released by both governments"
+    doc = parse([
+        ("statement", "statement", "NOUN", "NN", 0, "ROOT"),
+        ("released", "release", "VERB", "VBN", 0, "acl"),
+        ("by", "by", "ADP", "IN", 1, "agent"),
+        ("governments", "government", "NOUN", "NNS", 2, "pobj"),
+    ])
+    assert events(doc) == []
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("released", "release", "VERB", "VBD", 1, "ROOT"),
+        ("hostages", "hostage", "NOUN", "NNS", 1, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["RETREAT"]

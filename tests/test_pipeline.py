@@ -753,3 +753,10 @@ def test_a_body_at_the_un_owned_by_a_pronoun_is_the_pronouns_states():
             "the United States.")
     (ev,) = [e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE"]
     assert [(a.text, a.country) for a in ev.actor] == [("his U.N. mission", "IRN")]
+
+
+def test_a_counted_plural_stands_for_as_many_parties_named_together():
+    text = ("In late January, Burkina Faso, Mali and Niger withdrew from ECOWAS. "
+            "The three military-led nations accused the regional body of failing to protect its members.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-14") if e.event == "ACCUSE"]
+    assert [(a.text, a.country) for a in ev.actor] == [("Burkina Faso", "BFA"), ("Mali", "MLI"), ("Niger", "NER")]

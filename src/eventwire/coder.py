@@ -487,9 +487,38 @@ class Coder:
         country = (location.country if location is not None else None) or st.home_country
         return Entity(span.text, span.start_char, span.end_char, name=None, country=country, sector="UAF")
 
+    def _counted_group(self, st: ArticleState, tok: Token) -> list[Entity]:
+        """"Burkina Faso, Mali and Niger withdrew from ECOWAS. The three military-led nations
+        accused the bloc ...": a plural counted by a verbs.yaml `group_counts` word ("both",
+        "the three") stands for the parties last named together, when they are as many; the
+        mentions are theirs as named."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            return []
+        count = next((self.book.group_counts[c.lower_] for c in tok.children
+                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.book.group_counts), None)
+        if count is None or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+            return []  # "two of the soldiers", "three soldiers from Kenya" name their own
+        sents = [tok.sent]
+        while len(sents) < 3 and sents[0].start > 0:
+            sents.insert(0, st.doc[sents[0].start - 1].sent)
+        for t in reversed(st.doc[sents[0].start:tok.i]):
+            if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            members = conjuncts(t)
+            if len(members) != count or not all(m.pos_ == "PROPN" or m.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                                for m in members):
+                continue
+            ents = [e for e in (self._entity(st, m) for m in members) if e is not None]
+            return ents if len(ents) == count else []
+        return []
+
     def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for tok in toks:
+            group = self._counted_group(st, tok)
+            if group:
+                out.extend(e for e in group if all((e.start, e.end) != (o.start, o.end) for o in out))
+                continue
             while tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (
                     (tok.ent_type_ and tok.head.ent_iob_ == "I")
                     or (tok.head.pos_ == "NOUN" and self._actor_head(tok.head))

@@ -679,3 +679,20 @@ def test_releasing_a_statement_frees_no_one():
         ("hostages", "hostage", "NOUN", "NNS", 1, "dobj"),
     ])
     assert [e[0] for e in events(doc)] == ["RETREAT"]
+
+
+def test_the_means_of_a_demanded_act_is_demanded_too():
+    # "called for Russia to reciprocate by agreeing to a ceasefire": Russia has agreed to nothing
+    doc = parse([
+        ("We", "we", "PRON", "PRP", 1, "nsubj"),
+        ("called", "call", "VERB", "VBD", 1, "ROOT"),
+        ("for", "for", "SCONJ", "IN", 5, "mark"),
+        ("Russia", "Russia", "PROPN", "NNP", 5, "nsubj"),
+        ("to", "to", "PART", "TO", 5, "aux"),
+        ("reciprocate", "reciprocate", "VERB", "VB", 1, "advcl"),
+        ("by", "by", "ADP", "IN", 5, "prep"),
+        ("agreeing", "agree", "VERB", "VBG", 6, "pcomp"),
+        ("to", "to", "ADP", "IN", 7, "prep"),
+        ("ceasefire", "ceasefire", "NOUN", "NN", 8, "pobj"),
+    ])
+    assert [e[0] for e in events(doc)] == []

@@ -1132,6 +1132,11 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "by":
+            # "called for Russia to reciprocate by agreeing to a ceasefire": the means is as
+            # real as what it is the means of
+            tok = tok.head.head
+            continue
         break
     return None
 

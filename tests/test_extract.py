@@ -556,3 +556,143 @@ def test_a_speaker_sharing_its_verb_with_a_conjunct_still_names_its_own_stance()
         ("force", "force", "NOUN", "NN", 6, "dobj"),
     ])
     assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Rebels"]), ("REJECT", ["Rebels"])]
+
+
+def test_dismissing_something_as_a_thing_criticizes_whoever_is_behind_it():
+    # "Nebenzia dismissed the findings as controlled and directed by the West": ACCUSE the West
+    doc = parse([
+        ("Nebenzia", "Nebenzia", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("findings", "finding", "NOUN", "NNS", 1, "dobj"),
+        ("as", "as", "SCONJ", "IN", 4, "mark"),
+        ("controlled", "control", "VERB", "VBN", 1, "advcl"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("directed", "direct", "VERB", "VBN", 4, "conj"),
+        ("by", "by", "ADP", "IN", 6, "agent"),
+        ("West", "West", "PROPN", "NNP", 7, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Nebenzia"], ["West"])]
+    # "Zelenskyy dismissed Putin's response as manipulative": the "as" hangs on the object
+    doc = parse([
+        ("Zelenskyy", "Zelenskyy", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("Putin", "Putin", "PROPN", "NNP", 4, "poss"),
+        ("'s", "'s", "PART", "POS", 2, "case"),
+        ("response", "response", "NOUN", "NN", 1, "dobj"),
+        ("as", "as", "ADP", "IN", 4, "prep"),
+        ("manipulative", "manipulative", "ADJ", "JJ", 5, "amod"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Zelenskyy"], ["Putin"])]
+    # "dismissed the accusations as baseless": rejecting a charge, not criticizing
+    doc = parse([
+        ("Moscow", "Moscow", "PROPN", "NNP", 1, "nsubj"),
+        ("dismissed", "dismiss", "VERB", "VBD", 1, "ROOT"),
+        ("accusations", "accusation", "NOUN", "NNS", 1, "dobj"),
+        ("as", "as", "ADV", "RB", 4, "advmod"),
+        ("baseless", "baseless", "ADJ", "JJ", 1, "advcl"),
+    ])
+    assert [e[0] for e in events(doc)] == ["REJECT"]
+    # "charges which Washington has dismissed as baseless": the relative clause's noun is the object
+    doc = parse([
+        ("charges", "charge", "NOUN", "NNS", 0, "ROOT"),
+        ("which", "which", "PRON", "WDT", 4, "dobj"),
+        ("Washington", "Washington", "PROPN", "NNP", 4, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 4, "aux"),
+        ("dismissed", "dismiss", "VERB", "VBN", 0, "relcl"),
+        ("as", "as", "ADV", "RB", 6, "advmod"),
+        ("baseless", "baseless", "ADJ", "JJ", 4, "advcl"),
+    ])
+    assert [e[0] for e in events(doc)] == ["REJECT"]
+
+
+def test_whom_a_rejection_answers_is_its_recipient():
+    # "rejected the accusations while responding to the statement by the Taliban chief"
+    doc = parse([
+        ("spokesman", "spokesman", "NOUN", "NN", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("accusations", "accusation", "NOUN", "NNS", 1, "dobj"),
+        ("while", "while", "SCONJ", "IN", 4, "mark"),
+        ("responding", "respond", "VERB", "VBG", 1, "advcl"),
+        ("to", "to", "ADP", "IN", 4, "prep"),
+        ("statement", "statement", "NOUN", "NN", 5, "pobj"),
+        ("by", "by", "ADP", "IN", 6, "prep"),
+        ("chief", "chief", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("REJECT", ["spokesman"], ["chief"])]
+    # "Beijing rejected the charge in response to Washington's remarks"
+    doc = parse([
+        ("Beijing", "Beijing", "PROPN", "NNP", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("charge", "charge", "NOUN", "NN", 1, "dobj"),
+        ("in", "in", "ADP", "IN", 1, "prep"),
+        ("response", "response", "NOUN", "NN", 3, "pobj"),
+        ("to", "to", "ADP", "IN", 4, "prep"),
+        ("Washington", "Washington", "PROPN", "NNP", 7, "poss"),
+        ("remarks", "remark", "NOUN", "NNS", 5, "pobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("REJECT", ["Beijing"], ["Washington"])]
+
+
+def test_a_speakers_own_body_committing_is_the_speakers_commitment():
+    # "Buhari said his administration will not succumb to pressure": Buhari refuses
+    doc = parse([
+        ("Buhari", "Buhari", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("his", "his", "PRON", "PRP$", 3, "poss"),
+        ("administration", "administration", "NOUN", "NN", 6, "nsubj"),
+        ("will", "will", "AUX", "MD", 6, "aux"),
+        ("not", "not", "PART", "RB", 6, "neg"),
+        ("succumb", "succumb", "VERB", "VB", 1, "ccomp"),
+        ("to", "to", "ADP", "IN", 6, "prep"),
+        ("pressure", "pressure", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Buhari"])]
+
+
+def test_saying_someone_tries_to_do_wrong_accuses_them():
+    # "Akhundzada said the Kabul administration has tried to sabotage the process"
+    doc = parse([
+        ("Akhundzada", "Akhundzada", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("administration", "administration", "NOUN", "NN", 4, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 4, "aux"),
+        ("tried", "try", "VERB", "VBN", 1, "ccomp"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("sabotage", "sabotage", "VERB", "VB", 4, "xcomp"),
+        ("process", "process", "NOUN", "NN", 6, "dobj"),
+    ])
+    assert [(e[0], e[1], e[2]) for e in events(doc)] == [("ACCUSE", ["Akhundzada"], ["administration"])]
+
+
+def test_releasing_a_statement_frees_no_one():
+    # "a joint statement released by both governments"
+    doc = parse([
+        ("statement", "statement", "NOUN", "NN", 0, "ROOT"),
+        ("released", "release", "VERB", "VBN", 0, "acl"),
+        ("by", "by", "ADP", "IN", 1, "agent"),
+        ("governments", "government", "NOUN", "NNS", 2, "pobj"),
+    ])
+    assert events(doc) == []
+    doc = parse([
+        ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+        ("released", "release", "VERB", "VBD", 1, "ROOT"),
+        ("hostages", "hostage", "NOUN", "NNS", 1, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["RETREAT"]
+
+
+def test_the_means_of_a_demanded_act_is_demanded_too():
+    # "called for Russia to reciprocate by agreeing to a ceasefire": Russia has agreed to nothing
+    doc = parse([
+        ("We", "we", "PRON", "PRP", 1, "nsubj"),
+        ("called", "call", "VERB", "VBD", 1, "ROOT"),
+        ("for", "for", "SCONJ", "IN", 5, "mark"),
+        ("Russia", "Russia", "PROPN", "NNP", 5, "nsubj"),
+        ("to", "to", "PART", "TO", 5, "aux"),
+        ("reciprocate", "reciprocate", "VERB", "VB", 1, "advcl"),
+        ("by", "by", "ADP", "IN", 5, "prep"),
+        ("agreeing", "agree", "VERB", "VBG", 6, "pcomp"),
+        ("to", "to", "ADP", "IN", 7, "prep"),
+        ("ceasefire", "ceasefire", "NOUN", "NN", 8, "pobj"),
+    ])
+    assert [e[0] for e in events(doc)] == []

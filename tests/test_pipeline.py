@@ -719,3 +719,44 @@ def test_a_place_taken_from_a_named_group_was_taken_from_that_group():
     text = "Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."
     (ev,) = [e for e in eventwire.code_text(text, date="1995-02-06") if e.event == "ASSAULT"]
     assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("Karen guerrilla", "MMR", "REB")]
+
+
+def test_a_descriptor_naming_a_sector_points_back_at_an_actor_of_that_sector():
+    # foreign troops are named after the Taliban, but "the insurgent group" is the Taliban
+    text = ("The Taliban threatened to break their cease-fire with U.S. and coalition troops. "
+            "Washington also alleges the insurgent group has not lived up to its commitment to ease violence.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2021-05-10") if e.event == "ACCUSE"]
+    assert [(r.country, r.sector) for r in ev.recipient] == [("AFG", "REB")]
+
+
+def test_a_possessive_on_what_the_actor_rejects_is_someone_elses():
+    # nobody rejects its own offer: "its" is the United States, not Tehran named just before
+    text = "The United States offered new nuclear talks. Tehran rejected its offer on Wednesday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "REJECT"]
+    assert [(r.text, r.country) for r in ev.recipient] == [("its", "USA")]
+    # a possessive that is the actor's own is no recipient: the borders' neighbours are
+    text = "Russia closed its borders with Iran, Turkey and Armenia."
+    (ev,) = [e for e in eventwire.code_text(text, date="1993-04-05") if e.event == "COERCE"]
+    assert [r.country for r in ev.recipient] == ["IRN", "TUR", "ARM"]
+
+
+def test_a_spokesman_for_someone_is_theirs():
+    text = "A spokesman for Afghan President Ashraf Ghani rejected the accusations."
+    (ev,) = [e for e in eventwire.code_text(text, date="2021-05-09") if e.event == "REJECT"]
+    assert [(a.text, a.country, a.sector) for a in ev.actor] == [
+        ("spokesman for Afghan President Ashraf Ghani", "AFG", "GOV")]
+
+
+def test_a_body_at_the_un_owned_by_a_pronoun_is_the_pronouns_states():
+    # "his U.N. mission" is Iran's, as "Iran's U.N. mission" is, not the United Nations
+    text = ("Iran's U.N. ambassador attended the meeting, but his U.N. mission criticized "
+            "the United States.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-12") if e.event == "ACCUSE"]
+    assert [(a.text, a.country) for a in ev.actor] == [("his U.N. mission", "IRN")]
+
+
+def test_a_counted_plural_stands_for_as_many_parties_named_together():
+    text = ("In late January, Burkina Faso, Mali and Niger withdrew from ECOWAS. "
+            "The three military-led nations accused the regional body of failing to protect its members.")
+    (ev,) = [e for e in eventwire.code_text(text, date="2025-03-14") if e.event == "ACCUSE"]
+    assert [(a.text, a.country) for a in ev.actor] == [("Burkina Faso", "BFA"), ("Mali", "MLI"), ("Niger", "NER")]

@@ -25,7 +25,7 @@ from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
 from .resolve import dates as dates_mod
 from .resolve import places as places_mod
-from .resolve.actors import ActorInfo, ActorMemory, ActorResolver, country_code
+from .resolve.actors import POSSESSIVE_PRONOUNS, ActorInfo, ActorMemory, ActorResolver, country_code
 
 # Left-hand dependents that belong to a mention ("Russian Defense Minister Sergei Shoigu").
 _MENTION_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -356,6 +356,17 @@ class Coder:
                     info = self._resolve(st, phrase)
                     if info is not None:
                         break
+        if (info is None or info.country is None) and tok.lower_ in self.resolver.kb.for_owner_heads:
+            # "a spokesman for Afghan President Ashraf Ghani": whom the spokesman speaks for says who
+            # he is (agents.yaml for_owner_heads)
+            pobj = next((p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i == hi
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                wider_hi = mention_bounds(pobj)[1]
+                owned = self._resolve(st, st.doc[lo:wider_hi].text)
+                if owned is not None and owned.country is not None:
+                    info, hi = owned, wider_hi
+                    span = st.doc[lo:hi]
         if info is not None and info.confidence < 0.3 and tok.ent_type_ != "PERSON":
             info = None  # a capitalised word the model does not call a person ("Position")
         if info is not None and info.kind == "person" and tok.ent_type_ in _PLACE_LABELS and not info.title:
@@ -476,9 +487,38 @@ class Coder:
         country = (location.country if location is not None else None) or st.home_country
         return Entity(span.text, span.start_char, span.end_char, name=None, country=country, sector="UAF")
 
+    def _counted_group(self, st: ArticleState, tok: Token) -> list[Entity]:
+        """"Burkina Faso, Mali and Niger withdrew from ECOWAS. The three military-led nations
+        accused the bloc ...": a plural counted by a verbs.yaml `group_counts` word ("both",
+        "the three") stands for the parties last named together, when they are as many; the
+        mentions are theirs as named."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            return []
+        count = next((self.book.group_counts[c.lower_] for c in tok.children
+                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.book.group_counts), None)
+        if count is None or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+            return []  # "two of the soldiers", "three soldiers from Kenya" name their own
+        sents = [tok.sent]
+        while len(sents) < 3 and sents[0].start > 0:
+            sents.insert(0, st.doc[sents[0].start - 1].sent)
+        for t in reversed(st.doc[sents[0].start:tok.i]):
+            if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            members = conjuncts(t)
+            if len(members) != count or not all(m.pos_ == "PROPN" or m.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                                for m in members):
+                continue
+            ents = [e for e in (self._entity(st, m) for m in members) if e is not None]
+            return ents if len(ents) == count else []
+        return []
+
     def _entities(self, st: ArticleState, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for tok in toks:
+            group = self._counted_group(st, tok)
+            if group:
+                out.extend(e for e in group if all((e.start, e.end) != (o.start, o.end) for o in out))
+                continue
             while tok.dep_ == "compound" and tok.head.i == tok.i + 1 and (
                     (tok.ent_type_ and tok.head.ent_iob_ == "I")
                     or (tok.head.pos_ == "NOUN" and self._actor_head(tok.head))
@@ -831,9 +871,64 @@ class Coder:
                     speaker = replace(speaker, text=shown.text, start=shown.start_char, end=shown.end_char)
                 st.cache[tok.i] = speaker
 
+    def _others_possessive(self, st: ArticleState, cand: Candidate, actors: list[Entity]) -> None:
+        """"Tehran rejected its offer for new talks": what one says about something is about
+        someone else's (nobody rejects its own offer), so in a verbal event a possessive pronoun
+        on what the actor speaks of stands for the nearest actor named before it that is not
+        the actor's own state, and is no recipient when there is none. In other events such a
+        pronoun is the actor's own ("closed its borders with Iran") and is dropped."""
+        non_state = self.resolver.kb.non_state
+        verbal = self.book.types[cand.event].quad.startswith("verbal")
+
+        def own(e: Entity) -> bool:
+            return any(e.country is not None and e.country == a.country
+                       and (e.country not in non_state or e.name == a.name) for a in actors)
+
+        options = []
+        for role, toks in cand.recipient_options:
+            kept = []
+            for tok in toks:
+                if tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS:
+                    if not verbal or any(c.lower_ == "own" for c in tok.head.children):
+                        continue
+                    if tok.i not in st.cache:
+                        st.cache[tok.i] = self._antecedent(st, tok, own)
+                kept.append(tok)
+            if kept:
+                options.append((role, kept))
+        cand.recipient_options = options
+
+    def _antecedent(self, st: ArticleState, pron: Token, skip) -> Entity | None:
+        """The nearest actor before a possessive pronoun, within its sentence and the two before,
+        that the pronoun can stand for ("its": a state or a body; "their": a group; "his", "her":
+        a person) and that ``skip`` does not rule out; shown as the pronoun."""
+        first = max(0, pron.sent.start - 1)
+        sents = [pron.sent]
+        while len(sents) < 3 and first > 0:
+            sents.insert(0, st.doc[first].sent)
+            first = max(0, sents[0].start - 1)
+        word = pron.lower_
+        for t in reversed(st.doc[sents[0].start:pron.i]):
+            if t.pos_ == "PRON" or not (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+                                        or (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and t.ent_iob_ == "B")):
+                continue
+            person = t.ent_type_ == "PERSON"
+            plural = t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP"
+            if (word == "its" and (person or plural)) or (word in ("his", "her") and not person) or (
+                    word == "their" and not plural and t.ent_type_ != "ORG"):
+                continue
+            e = self._entity(st, t)
+            if e is None or skip(e):
+                continue
+            return Entity(pron.text, pron.idx, pron.idx + len(pron.text), name=e.name, country=e.country,
+                          sector=e.sector, wikidata=e.wikidata, known=e.known)
+        return None
+
     def _event(self, st: ArticleState, cand: Candidate, sent, findings) -> Event | None:
         self._first_person(st, cand.actors, findings)
         actors = self._entities(st, cand.actors)
+        if actors:
+            self._others_possessive(st, cand, actors)
         if not actors and cand.event == "ASSAULT" and cand.actors:
             loc = self._location(st, cand, [])
             actors = [e for e in (self._unattributed(st, t, loc) for t in cand.actors) if e is not None]

@@ -317,6 +317,21 @@ def _temporal(prep: Token) -> bool:
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
+def _as_phrase(verb: Token) -> list[Token]:
+    """What the verb calls its object "as" ("dismissed the findings as controlled by the West",
+    "dismissed Putin's response as manipulative"): the words the "as" introduces, whether the
+    parser hangs the "as" on the verb, on its object, or on a clause of the verb."""
+    obj = _direct_object(verb)
+    for holder in [verb] + ([obj] if obj is not None else []):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return [p for p in c.children if p.dep_ != "punct"] or [c]
+            if c.dep_ in ("advcl", "oprd", "acomp", "xcomp") and holder == verb and any(
+                    m.dep_ in ("mark", "advmod", "prep") and m.lower_ == "as" and m.i < c.i for m in c.children):
+                return [c]
+    return []
+
+
 def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
@@ -324,7 +339,11 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)}
     # "fired tear gas ... on Tuesday": a date's preposition is no argument of the verb
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)}
+    if _as_phrase(verb):
+        preps.add("as")  # "dismissed the report as baseless", however the parser hangs the "as"
     obj = _direct_object(verb)
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        obj = verb.head  # "charges which Washington dismissed as baseless": the charges
     obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
@@ -400,6 +419,13 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             pobj = _child(d, "pobj")
             return conjuncts(pobj) if pobj is not None else []
         return conjuncts(d)
+    if role == "as.agent":
+        # "dismissed the findings as controlled and directed by the West": who the verb says
+        # is behind its object
+        phrase = _as_phrase(verb)
+        return [t for p in phrase for c in [p, *p.conjuncts] for t in prep_objects(c, "by")]
+    if role == "reply.author":
+        return _reply_author(verb)
     if role.startswith("prep:") and "." in role:
         # "insisted on its demands that Burundi's government ...": a role of the preposition's object
         prep, sub = role[5:].split(".", 1)
@@ -412,7 +438,9 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
             return []
         sub = role[4:]
         if sub == "poss":
-            return [c for c in obj.children if c.dep_ == sub and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+            # "Pakistan's allegation", and "its offer": whose the pronoun is, the resolution decides
+            return [c for c in obj.children if c.dep_ == sub and (c.pos_ in ("PROPN", "ADJ", "NOUN")
+                                                                 or c.tag_ == "PRP$")]
         if sub in ("compound", "amod"):
             # a named modifier ("German goods", "Iraqi towns"), not a kind ("military offensive")
             return [c for c in obj.children if c.dep_ == sub and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
@@ -453,6 +481,27 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
 
 
 _NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _reply_author(verb: Token) -> list[Token]:
+    """Who made what the verb answers: "rejected the accusations while responding to the
+    statement by the Taliban chief" (the chief), "in response to Kabul's remarks" (Kabul), "in
+    reply to the U.S." (the U.S.). The words of answering are verbs.yaml `reply_words`."""
+    words = load_patterns().reply_words
+    answered = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in words:  # "while responding to X"
+            answered += [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "to"
+                         for p in pr.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ == "in":  # "in response to X"
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in words:
+                    answered += prep_objects(noun, "to")
+    out: list[Token] = []
+    for a in answered:
+        author = prep_objects(a, "by") or [p for p in a.children if p.dep_ == "poss"] or conjuncts(a)
+        out += [t for t in author if t not in out]
+    return out
 
 
 def recipient_options(verb: Token, sense: Sense, book: PatternBook, *, noun: bool = False) -> list[tuple[str, list[Token]]]:
@@ -1083,6 +1132,11 @@ def irrealis(clause: Token, book: PatternBook, event: str = "") -> str | None:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "by":
+            # "called for Russia to reciprocate by agreeing to a ceasefire": the means is as
+            # real as what it is the means of
+            tok = tok.head.head
+            continue
         break
     return None
 
@@ -1095,7 +1149,7 @@ def _agrees(pron: Token, speaker: Token, book: PatternBook) -> bool:
     for a person, "they" for a plural, a body or a coordination."""
     collective = speaker.lemma_.lower() in book.collective_nouns or speaker.ent_type_ in ("GPE", "ORG")
     plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-    word = pron.lower_
+    word = _OWN_POSSESSIVES.get(pron.lower_, pron.lower_)
     if word == "it":
         return collective and not plural and speaker.ent_type_ != "PERSON"
     if word in ("he", "she"):
@@ -1103,13 +1157,26 @@ def _agrees(pron: Token, speaker: Token, book: PatternBook) -> bool:
     return plural or collective or speaker.ent_type_ == "NORP"
 
 
+_OWN_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def self_report_speaker(pron: Token, book: PatternBook) -> list[Token] | None:
     """"Syria says it will withdraw": the subject pronoun of a reported clause whose
-    speaker it stands for."""
-    if pron.lower_ not in _SELF_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
+    speaker it stands for. So does the speaker's own body ("Buhari said his administration
+    will not succumb": a body of verbs.yaml `collective_nouns` owned by a pronoun that stands
+    for the speaker), as the speaker's commitment."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    subject = pron
+    if pron.lemma_.lower() in book.collective_nouns and pron.pos_ == "NOUN":
+        owner = next((c for c in pron.children if c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES), None)
+        if owner is None:
+            return None
+        pron = owner  # agreement is the owner's: "his administration" stands for a person
+    elif pron.lower_ not in _SELF_PRONOUNS:
         return None
     speech = load_speech_lexicon().clause_verbs
-    tok = pron.head
+    tok = subject.head
     for _ in range(5):
         if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and not is_passive(tok.head):
             if tok.head.lemma_.lower() not in speech:
@@ -1253,9 +1320,18 @@ def _wrongdoing_accusation(verb: Token, book: PatternBook) -> Candidate | None:
     criticism of them (ACCUSE, disapprove). The verbs are verbs.yaml `wrongdoing_verbs`."""
     said = said_clause(verb, book)
     content = said[0] if said is not None else None
-    if content is None or content.lemma_.lower() not in book.wrongdoing_verbs:
+    if content is None:
         return None
-    if content.lemma_.lower() == "fail" and _child(content, "xcomp") is None:
+    deed = content
+    attempt = _child(content, "xcomp")
+    if (attempt is not None and content.lemma_.lower() in book.implicative_verbs | book.intent_verbs
+            and attempt.lemma_.lower() in book.wrongdoing_verbs):
+        # "the Kabul administration has tried to sabotage the process", "Washington seeks to
+        # weaponize the council": trying at a wrong is saying they do wrong
+        deed = attempt
+    if deed.lemma_.lower() not in book.wrongdoing_verbs:
+        return None
+    if deed.lemma_.lower() == "fail" and _child(deed, "xcomp") is None:
         return None  # "said the talks failed": an outcome, not a failure of duty
     # "Iran is defying": the parser may hang the subject on the auxiliary
     holders = [content] + [a for a in content.children if a.dep_ in ("aux", "auxpass")]

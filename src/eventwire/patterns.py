@@ -102,6 +102,8 @@ class PatternBook:
     carrier_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    reply_words: frozenset[str] = frozenset()
+    group_counts: dict[str, int] = field(default_factory=dict)
     shelter_nouns: frozenset[str] = frozenset()
     carrying_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -222,8 +224,9 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns", "seizure_verbs"):
+                 "message_nouns", "seizure_verbs", "reply_words"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
+    book.group_counts = {str(k).lower(): int(v) for k, v in (base.get("group_counts") or {}).items()}
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)

@@ -240,7 +240,7 @@ class ActorResolver:
             owners.append(head_actor_m[2])
             head_actor_m = None
         country_post = None
-        if boundary_prep in OWNER_PREPS:
+        if boundary_prep in OWNER_PREPS or (boundary_prep == "for" and toks[head_idx].key in kb.for_owner_heads):
             for _, _, lex in post:
                 if lex.kind == "actor" and not owners:
                     owners.append(lex)
@@ -364,7 +364,8 @@ class ActorResolver:
                     and p.country_post is None and not p.owner_actors and p.head_word):
                 # "the ministry", and a bare plural named before with its owner ("U.N. sanctions
                 # experts ... the experts' findings")
-                hit = memory.recall_descriptor(p.head_word, written=not p.definite)
+                hit = memory.recall_descriptor(p.head_word, written=not p.definite,
+                                               sector=None if p.sector_is_default else p.sector)
                 if hit is not None and (p.definite or (hit.plural and hit.confidence >= 0.8)):
                     return replace(hit, confidence=round(hit.confidence * 0.9, 3))
         if p.weak_name and p.country_pre is None and p.sector is None and not p.owner_actors:
@@ -384,10 +385,17 @@ class ActorResolver:
                     role = replace(role, sector=p.pre_title_sector)
             country = role.country if role else None
             sector = role.sector if role else None
-            if (rec.kind != "person" and p.head_has_agent_after and p.country_pre and p.sector
-                    and not p.sector_is_default and p.country_pre != country):
+            owner_state = p.country_pre
+            if (owner_state is None and p.owner_pronoun and memory is not None and rec.kind != "person"
+                    and p.head_has_agent_after):
+                # "Iran's U.N. ambassador ... his U.N. mission": the pronoun's state, as if named
+                owner = memory.recall_pronoun(p.owner_pronoun)
+                if owner is not None and owner.country and owner.country not in self.kb.non_state:
+                    owner_state = owner.country
+            if (rec.kind != "person" and p.head_has_agent_after and owner_state and p.sector
+                    and not p.sector_is_default and owner_state != country):
                 # "Iran's U.N. ambassador": the organisation only says where the person serves
-                return ActorInfo(None, p.country_pre, p.sector, None, False, 0.85,
+                return ActorInfo(None, owner_state, p.sector, None, False, 0.85,
                                  "group" if p.plural else ("person" if p.person_title else "org"), p.title, p.plural)
             if p.former and sector == "GOV" and rec.kind == "person":
                 sector = "ELI"
@@ -515,9 +523,11 @@ class ActorMemory:
             hit = self._names.get(key.split()[-1])
         return hit
 
-    def recall_pronoun(self, pronoun: str) -> ActorInfo | None:
+    def recall_pronoun(self, pronoun: str, *, skip=None) -> ActorInfo | None:
+        """The newest actor the pronoun can stand for; ``skip`` (a test on an actor) passes over
+        actors the pronoun cannot mean ("Tehran rejected its offer": not Tehran)."""
         pronoun = pronoun.lower()
-        items = reversed(self._items)
+        items = (item for item in reversed(self._items) if skip is None or not skip(item[0]))
         if pronoun in PERSON_PRONOUNS:
             return next((i for i, _ in items if i.kind == "person" and not i.plural), None)
         if pronoun in PLURAL_PRONOUNS:
@@ -532,13 +542,19 @@ class ActorMemory:
         """The newest actor with ``sector`` whose country was stated, not borrowed from context."""
         return next((i for i, _ in reversed(self._items) if i.sector == sector and i.confidence >= 0.8), None)
 
-    def recall_descriptor(self, head_word: str, *, written: bool = False) -> ActorInfo | None:
+    def recall_descriptor(self, head_word: str, *, written: bool = False,
+                          sector: str | None = None) -> ActorInfo | None:
         """The newest actor described by ``head_word`` ("minister", "ministry", "group", ...);
-        with ``written``, only one whose mention had that very word ("U.N. sanctions experts")."""
-        for (info, words), said in zip(reversed(self._items), reversed(self._written)):
-            if head_word in (said if written else words):
-                return info
-        return None
+        with ``written``, only one whose mention had that very word ("U.N. sanctions experts").
+        A descriptor that names a sector ("the insurgent group") points back at the newest such
+        actor of that sector (the Taliban, not the foreign troops named since), when there is one."""
+        found = [info for (info, words), said in zip(reversed(self._items), reversed(self._written))
+                 if head_word in (said if written else words)]
+        if sector is not None:
+            same = next((info for info in found if info.sector == sector), None)
+            if same is not None:
+                return same
+        return found[0] if found else None
 
     def clear(self) -> None:
         self._items.clear()

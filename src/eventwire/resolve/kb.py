@@ -238,6 +238,7 @@ class KnowledgeBase:
         self.former_markers: set[str] = set()  # "former", "ousted": a government title is past
         self.rank_words: set[str] = set()  # "deputy chief": a rank, not the title's sector
         self.relation_nouns: set[str] = set()  # "Israel's ally": the possessor is the other party
+        self.for_owner_heads: set[str] = set()  # "a spokesman for the Taliban": "for" names the owner
         self.ethnic_markers: set[str] = set()  # "ethnic": the demonym names a people, not a state
         self.state_generic: set[str] = set()  # "leaders", "side": the government when a state owns them
         self.org_name_heads: dict[str, str | None] = {}  # "Front" ends a body's name; its usual sector
@@ -312,6 +313,7 @@ class KnowledgeBase:
         self.former_markers.update(token_key(str(w)) for w in src.get("former_markers") or [])
         self.rank_words.update(str(w).lower() for w in src.get("rank_words") or [])
         self.relation_nouns.update(str(w).lower() for w in src.get("relation_nouns") or [])
+        self.for_owner_heads.update(str(w).lower() for w in src.get("for_owner_heads") or [])
         self.ethnic_markers.update(token_key(str(w)) for w in src.get("ethnic_markers") or [])
         self.state_generic.update(str(w).lower() for w in src.get("state_generic") or [])
         self.org_name_heads.update({str(k).lower(): v for k, v in (src.get("org_name_heads") or {}).items()})

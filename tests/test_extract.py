@@ -556,3 +556,49 @@ def test_a_speaker_sharing_its_verb_with_a_conjunct_still_names_its_own_stance()
         ("force", "force", "NOUN", "NN", 6, "dobj"),
     ])
     assert [(e[0], e[1]) for e in events(doc)] == [("REJECT", ["Rebels"]), ("REJECT", ["Rebels"])]
+
+
+def test_a_heavy_object_after_a_measure_phrase_is_the_object():
+    # "Bashir shortened by one hour the curfew imposed in Sudan": the parser makes "by one hour"
+    # an agent and hangs the curfew elsewhere; the curfew is what was shortened, and the
+    # place its participle names is whom the concession is for
+    doc = parse([
+        ("Bashir", "Bashir", "PROPN", "NNP", 1, "nsubj"),
+        ("shortened", "shorten", "VERB", "VBN", 1, "ROOT"),
+        ("by", "by", "ADP", "IN", 1, "agent"),
+        ("one", "one", "NUM", "CD", 4, "nummod"),
+        ("hour", "hour", "NOUN", "NN", 2, "pobj"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("curfew", "curfew", "NOUN", "NN", 10, "nsubj"),
+        ("imposed", "impose", "VERB", "VBN", 6, "acl"),
+        ("in", "in", "ADP", "IN", 7, "prep"),
+        ("Sudan", "Sudan", "PROPN", "NNP", 8, "pobj"),
+        ("ended", "end", "VERB", "VBD", 1, "ccomp"),
+    ])
+    assert events(doc)[0] == ("CONCEDE", ["Bashir"], ["Sudan"], False, "asserted")
+
+
+def test_a_measure_phrase_before_no_noun_gives_no_object():
+    # "prices rose by ten percent": nothing follows the measure
+    doc = parse([
+        ("Bashir", "Bashir", "PROPN", "NNP", 1, "nsubj"),
+        ("shortened", "shorten", "VERB", "VBD", 1, "ROOT"),
+        ("it", "it", "PRON", "PRP", 1, "dobj"),
+        ("by", "by", "ADP", "IN", 1, "prep"),
+        ("one", "one", "NUM", "CD", 5, "nummod"),
+        ("hour", "hour", "NOUN", "NN", 3, "pobj"),
+    ])
+    assert events(doc) == []
+
+
+def test_the_objects_participle_carries_the_recipient_phrase():
+    # "lifted the sanctions imposed on Iran": Iran is whom the concession is for
+    doc = parse([
+        ("EU", "EU", "PROPN", "NNP", 1, "nsubj"),
+        ("lifted", "lift", "VERB", "VBD", 1, "ROOT"),
+        ("sanctions", "sanction", "NOUN", "NNS", 1, "dobj"),
+        ("imposed", "impose", "VERB", "VBN", 2, "acl"),
+        ("on", "on", "ADP", "IN", 3, "prep"),
+        ("Iran", "Iran", "PROPN", "NNP", 4, "pobj"),
+    ])
+    assert events(doc) == [("CONCEDE", ["EU"], ["Iran"], False, "asserted")]

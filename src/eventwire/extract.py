@@ -203,7 +203,32 @@ def _direct_object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
     if obj is None:
         obj = _counted_object(verb)
+    if obj is None:
+        obj = _shifted_object(verb)
     return obj
+
+
+_MEASURES = {"TIME", "DATE", "QUANTITY", "PERCENT", "CARDINAL", "MONEY"}
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """"shortened by one hour the nightly curfew", "cut by half the aid to X": a heavy object
+    written after a measure phrase; the parser reads the measure as a passive's agent and
+    hangs the object elsewhere. The noun phrase that begins right after the measure."""
+    for c in verb.children:
+        if c.dep_ not in ("agent", "prep") or c.lower_ != "by" or c.i < verb.i:
+            continue
+        pobj = _child(c, "pobj")
+        if pobj is None or not (pobj.ent_type_ in _MEASURES or pobj.like_num
+                                or any(n.dep_ == "nummod" for n in pobj.children)):
+            continue
+        nxt = c.right_edge.i + 1
+        if nxt >= len(verb.doc) or verb.doc[nxt].sent != verb.sent:
+            return None
+        for t in verb.doc[nxt].sent:
+            if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == nxt and t.dep_ not in ("compound", "poss", "amod"):
+                return t
+    return None
 
 
 def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
@@ -416,7 +441,16 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         if sub in ("compound", "amod"):
             # a named modifier ("German goods", "Iraqi towns"), not a kind ("military offensive")
             return [c for c in obj.children if c.dep_ == sub and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
-        return _role_tokens(obj, sub, noun=True)
+        toks = _role_tokens(obj, sub, noun=True)
+        if not toks and sub.startswith("prep:"):
+            # "lifted the curfew imposed in Sudan", "eased sanctions placed on Iran": the
+            # object's participle carries the phrase
+            for acl in obj.children:
+                if acl.dep_ == "acl" and acl.tag_ == "VBN" and not _child(acl, "agent"):
+                    toks = _role_tokens(acl, sub)
+                    if toks:
+                        break
+        return toks
     if role.startswith("xcomp."):
         x = infinitive(verb)
         return _role_tokens(x, role[6:]) if x is not None else []

@@ -602,3 +602,54 @@ def test_the_objects_participle_carries_the_recipient_phrase():
         ("Iran", "Iran", "PROPN", "NNP", 4, "pobj"),
     ])
     assert events(doc) == [("CONCEDE", ["EU"], ["Iran"], False, "asserted")]
+
+
+def test_allowing_people_in_is_access_by_what_they_may_do():
+    # "Israel allowed aid workers to enter Gaza": access (RETREAT); "allowed others to learn" is none
+    doc = parse([
+        ("Israel", "Israel", "PROPN", "NNP", 1, "nsubj"),
+        ("allowed", "allow", "VERB", "VBD", 1, "ROOT"),
+        ("workers", "worker", "NOUN", "NNS", 4, "nsubj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("enter", "enter", "VERB", "VB", 1, "ccomp"),
+        ("Gaza", "Gaza", "PROPN", "NNP", 4, "dobj"),
+    ])
+    assert events(doc) == [("RETREAT", ["Israel"], ["workers"], False, "asserted")]
+    doc = parse([
+        ("Israel", "Israel", "PROPN", "NNP", 1, "nsubj"),
+        ("allowed", "allow", "VERB", "VBD", 1, "ROOT"),
+        ("others", "other", "NOUN", "NNS", 4, "nsubj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("learn", "learn", "VERB", "VB", 1, "ccomp"),
+    ])
+    assert events(doc) == []
+
+
+def test_a_promised_return_through_a_relative_clause_is_an_agreement():
+    # "Turkey will allow refugees who have lived in Iraq to return": the parser hangs the
+    # infinitive on the relative clause; promised access is AGREE
+    doc = parse([
+        ("Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj"),
+        ("will", "will", "AUX", "MD", 2, "aux"),
+        ("allow", "allow", "VERB", "VB", 2, "ROOT"),
+        ("refugees", "refugee", "NOUN", "NNS", 2, "dobj"),
+        ("who", "who", "PRON", "WP", 6, "nsubj"),
+        ("have", "have", "AUX", "VBP", 6, "aux"),
+        ("lived", "live", "VERB", "VBN", 3, "relcl"),
+        ("in", "in", "ADP", "IN", 6, "prep"),
+        ("Iraq", "Iraq", "PROPN", "NNP", 7, "pobj"),
+        ("to", "to", "PART", "TO", 10, "aux"),
+        ("return", "return", "VERB", "VB", 6, "advcl"),
+    ])
+    assert events(doc) == [("AGREE", ["Turkey"], ["refugees"], False, "future")]
+
+
+def test_allowing_a_candidate_to_run_is_a_concession():
+    doc = parse([
+        ("court", "court", "NOUN", "NN", 1, "nsubj"),
+        ("allowed", "allow", "VERB", "VBD", 1, "ROOT"),
+        ("Ouattara", "Ouattara", "PROPN", "NNP", 4, "nsubj"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("participate", "participate", "VERB", "VB", 1, "ccomp"),
+    ])
+    assert events(doc) == [("CONCEDE", ["court"], ["Ouattara"], False, "asserted")]

@@ -376,9 +376,32 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
             continue
         if s.dep and not any(c.dep_ == s.dep for c in verb.children):
             continue
+        if s.content:
+            inner = permitted_clause(verb)
+            if inner is None or verb_lemma(inner, s.content) not in s.content:
+                continue
         if not _extra_conditions(s, verb, noun=False):
             continue
         return s
+    return None
+
+
+def permitted_clause(verb: Token) -> Token | None:
+    """The "to" clause of a verb like "allow": "allowed the refugees to return" (an xcomp, or a
+    clause with its own subject), or, when the parser hangs it on a relative clause of the
+    object, "allow refugees who have lived in Iraq to return"."""
+    x = infinitive(verb)
+    if x is not None:
+        return x
+    for c in verb.children:
+        if c.dep_ == "ccomp" and _to_infinitive(c):
+            return c
+    obj = _child(verb, {"dobj", "obj"})
+    for rel in (obj.children if obj is not None else ()):
+        if rel.dep_ == "relcl":
+            inner = next((c for c in rel.children if c.dep_ == "advcl" and _to_infinitive(c)), None)
+            if inner is not None:
+                return inner
     return None
 
 

@@ -55,6 +55,7 @@ class Sense:
     compound: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     alone: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) with no partner
+    content: frozenset[str] = frozenset()  # lemmas the verb's "to" clause must have ("allow X to return")
 
     @property
     def name(self) -> str:
@@ -171,6 +172,7 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         compound=frozenset(str(o).lower() for o in row.get("compound") or ()),
         light=frozenset(str(o).lower() for o in row.get("light") or ()),
         alone=_alone(row.get("alone"), f"{where}: {pos} {lemma!r}"),
+        content=frozenset(str(o).lower() for o in row.get("content") or ()),
     )
 
 

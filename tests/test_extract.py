@@ -653,3 +653,17 @@ def test_allowing_a_candidate_to_run_is_a_concession():
         ("participate", "participate", "VERB", "VB", 1, "ccomp"),
     ])
     assert events(doc) == [("CONCEDE", ["court"], ["Ouattara"], False, "asserted")]
+
+
+def test_a_joint_action_of_any_noun_is_cooperation_among_its_parties():
+    # "vessels carried out a joint search": no sense of its own, the light verb and "joint" make it one
+    doc = parse([
+        ("vessels", "vessel", "NOUN", "NNS", 1, "nsubj"),
+        ("carried", "carry", "VERB", "VBD", 1, "ROOT"),
+        ("out", "out", "ADP", "RP", 1, "prt"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("joint", "joint", "ADJ", "JJ", 5, "amod"),
+        ("search", "search", "NOUN", "NN", 1, "dobj"),
+    ])
+    (cand,) = extract_sentence(doc[:], BOOK)
+    assert (cand.event, cand.joint, [t.text for t in cand.actors]) == ("COOPERATE", True, ["vessels"])

@@ -719,3 +719,19 @@ def test_a_place_taken_from_a_named_group_was_taken_from_that_group():
     text = "Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."
     (ev,) = [e for e in eventwire.code_text(text, date="1995-02-06") if e.event == "ASSAULT"]
     assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("Karen guerrilla", "MMR", "REB")]
+
+
+def test_a_joint_action_makes_every_party_an_actor():
+    # PLOVER reciprocal events: "joint patrols with Haitian police" are the two forces' act
+    text = "Kenyan police officers began joint patrols with Haitian police in Port-au-Prince on Tuesday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-07-02") if e.event == "COOPERATE"]
+    assert [a.country for a in ev.actor] == ["KEN", "HTI"] and ev.recipient == []
+
+
+def test_coordinated_nationalities_share_the_whole_head():
+    # "Greek and Turkish coast guard vessels": two forces, each a coast guard, and a joint search
+    # of any noun is cooperation
+    text = "Greek and Turkish coast guard vessels carried out a joint search for migrants off Lesbos."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-07-02") if e.event == "COOPERATE"]
+    assert [(a.country, a.sector) for a in ev.actor] == [("GRC", "MIL"), ("TUR", "MIL")] and ev.recipient == []
+    assert not eventwire.code_text("The army launched a joint operation in the north.", date="2024-07-02")

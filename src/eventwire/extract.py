@@ -46,6 +46,7 @@ class Candidate:
     recipient_options: list[tuple[str, list[Token]]] = field(default_factory=list)
     needs_recipient: bool = False  # dropped when no recipient resolves to an actor
     extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
+    joint: bool = False  # a joint action: every party is an actor ("joint patrols with X")
 
     @classmethod
     def of(cls, sense: Sense, trigger: Token, actors: list[Token],
@@ -403,6 +404,11 @@ def permitted_clause(verb: Token) -> Token | None:
             if inner is not None:
                 return inner
     return None
+
+
+def _joint(noun: Token, book: PatternBook) -> bool:
+    """Whether the noun is marked as a shared action ("a joint search", "joint patrols")."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in book.joint_markers for c in noun.children)
 
 
 def _noun_senses(book: PatternBook, noun: Token) -> list[Sense]:
@@ -1351,12 +1357,18 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
                     out.append(nested)
         elif tok.pos_ in ("NOUN", "PROPN"):
             # a sense whose light-verb or argument test fails falls through to the next one
-            for sense in _noun_senses(book, tok):
+            senses = _noun_senses(book, tok)
+            for sense in senses:
                 if sense.event == "NONE":
                     break
                 cand = _noun_candidate(tok, sense, ctx)
                 if cand is not None:
                     break
+            if _joint(tok, book):
+                if cand is None and not senses and book.joint_action is not None:
+                    cand = _noun_candidate(tok, book.joint_action, ctx)
+                if cand is not None and cand.event == "COOPERATE":
+                    cand.joint = True
         if cand is not None:
             _apply_modality(cand, book)
             out.append(cand)

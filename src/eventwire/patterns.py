@@ -114,6 +114,8 @@ class PatternBook:
     seizure_verbs: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    joint_markers: frozenset[str] = frozenset()
+    joint_action: Sense | None = None
 
 
 def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
@@ -224,9 +226,12 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns", "seizure_verbs"):
+                 "message_nouns", "seizure_verbs", "joint_markers"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
+    if base.get("joint_action"):
+        book.joint_action = _sense("joint", "noun", base["joint_action"], book.default_recipient,
+                                   "eventwire/data/verbs.yaml")
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)
         _add_senses(book, data, str(path), first=True)

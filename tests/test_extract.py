@@ -667,3 +667,44 @@ def test_a_joint_action_of_any_noun_is_cooperation_among_its_parties():
     ])
     (cand,) = extract_sentence(doc[:], BOOK)
     assert (cand.event, cand.joint, [t.text for t in cand.actors]) == ("COOPERATE", True, ["vessels"])
+
+
+def test_the_visitor_received_by_a_host_is_the_actor():
+    # PLOVER: the visitor is the actor, the host the recipient
+    doc = parse([
+        ("minister", "minister", "NOUN", "NN", 2, "nsubjpass"),
+        ("was", "be", "AUX", "VBD", 2, "auxpass"),
+        ("received", "receive", "VERB", "VBN", 2, "ROOT"),
+        ("by", "by", "ADP", "IN", 2, "agent"),
+        ("Salman", "Salman", "PROPN", "NNP", 3, "pobj"),
+    ])
+    assert events(doc) == [("CONSULT", ["minister"], ["Salman"], False, "asserted")]
+    doc = parse([
+        ("Yeltsin", "Yeltsin", "PROPN", "NNP", 1, "nsubj"),
+        ("hosted", "host", "VERB", "VBD", 1, "ROOT"),
+        ("Hashimoto", "Hashimoto", "PROPN", "NNP", 1, "dobj"),
+    ])
+    assert events(doc) == [("CONSULT", ["Hashimoto"], ["Yeltsin"], False, "asserted")]
+
+
+def test_hosting_talks_between_others_is_mediation_and_a_hosted_lunch_no_visit():
+    doc = parse([
+        ("Erdogan", "Erdogan", "PROPN", "NNP", 1, "nsubj"),
+        ("hosted", "host", "VERB", "VBD", 1, "ROOT"),
+        ("talks", "talk", "NOUN", "NNS", 1, "dobj"),
+        ("between", "between", "ADP", "IN", 2, "prep"),
+        ("Russia", "Russia", "PROPN", "NNP", 3, "pobj"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("Ukraine", "Ukraine", "PROPN", "NNP", 4, "conj"),
+    ])
+    assert events(doc) == [("CONSULT", ["Erdogan"], ["Russia", "Ukraine"], False, "asserted")]
+    doc = parse([
+        ("diplomats", "diplomat", "NOUN", "NNS", 1, "nsubj"),
+        ("ate", "eat", "VERB", "VBD", 1, "ROOT"),
+        ("at", "at", "ADP", "IN", 1, "prep"),
+        ("lunch", "lunch", "NOUN", "NN", 2, "pobj"),
+        ("hosted", "host", "VERB", "VBN", 3, "acl"),
+        ("by", "by", "ADP", "IN", 4, "agent"),
+        ("ambassador", "ambassador", "NOUN", "NN", 5, "pobj"),
+    ])
+    assert events(doc) == []

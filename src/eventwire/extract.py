@@ -688,6 +688,13 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
                 return None
     actors = _clean_actor_tokens(find_subject(verb))
     options = recipient_options(verb, sense, book)
+    if sense.host:
+        # "X hosted Y", "Y was received by X": Y visits, the host is the recipient
+        guests = [(r, t) for r, t in _clean_options(options, []) if r in ("dobj", "obj.prep:from")]
+        if not guests or verb.dep_ == "acl":  # "a lunch hosted by the ambassador" names no guest
+            return None
+        options = [("host", actors)] if actors else []
+        actors = guests[0][1]
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)
     if sense.event == "REJECT" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":

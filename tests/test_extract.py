@@ -708,3 +708,21 @@ def test_hosting_talks_between_others_is_mediation_and_a_hosted_lunch_no_visit()
         ("ambassador", "ambassador", "NOUN", "NN", 5, "pobj"),
     ])
     assert events(doc) == []
+
+
+def test_rescuers_sent_by_a_country_are_its_aid_where_they_work():
+    # "Rescue teams sent by Algeria joined the search in Turkey": the team carries the rescue,
+    # and the place of the clause the teams act in is whom the aid is for
+    doc = parse([
+        ("Rescue", "rescue", "NOUN", "NN", 1, "compound"),
+        ("teams", "team", "NOUN", "NNS", 5, "nsubj"),
+        ("sent", "send", "VERB", "VBN", 1, "acl"),
+        ("by", "by", "ADP", "IN", 2, "agent"),
+        ("Algeria", "Algeria", "PROPN", "NNP", 3, "pobj"),
+        ("joined", "join", "VERB", "VBD", 5, "ROOT"),
+        ("search", "search", "NOUN", "NN", 5, "dobj"),
+        ("in", "in", "ADP", "IN", 6, "prep"),
+        ("Turkey", "Turkey", "PROPN", "NNP", 7, "pobj"),
+    ])
+    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 8, 9, label="GPE")]
+    assert events(doc) == [("AID", ["Algeria"], ["Turkey"], False, "asserted")]

@@ -493,6 +493,15 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         found = _condition_clause(verb) or (_condition_clause(x) if x is not None else None)
         s = _child(found[1], "nsubj") if found else None
         return conjuncts(s) if s is not None else []
+    if role == "governor.place":
+        # "aid sent by Egypt arrived in Gaza": where the sent noun's own clause happens
+        if verb.dep_ != "acl" or noun:
+            return []
+        gov = verb.head.head
+        if gov.pos_ not in ("VERB", "AUX") or verb.head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return []
+        own = {t.i for t in verb.head.subtree}
+        return [t for t in gov.subtree if t.i not in own and t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B"][:1]
     if role == "clause.nsubj":
         # "its demand that Israel ease restrictions": the subject of the noun's "that" clause
         c = next((c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")

@@ -735,3 +735,11 @@ def test_coordinated_nationalities_share_the_whole_head():
     (ev,) = [e for e in eventwire.code_text(text, date="2024-07-02") if e.event == "COOPERATE"]
     assert [(a.country, a.sector) for a in ev.actor] == [("GRC", "MIL"), ("TUR", "MIL")] and ev.recipient == []
     assert not eventwire.code_text("The army launched a joint operation in the north.", date="2024-07-02")
+
+
+def test_a_country_hosting_refugees_receives_no_visit():
+    text = "Turkey hosts three million Syrian refugees, the agency said."
+    assert not [e for e in eventwire.code_text(text, date="2024-01-10") if e.event == "CONSULT"]
+    text = "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto in Krasnoyarsk."
+    (ev,) = [e for e in eventwire.code_text(text, date="1997-11-01") if e.event == "CONSULT"]
+    assert [a.country for a in ev.actor] == ["JPN"] and [r.country for r in ev.recipient] == ["RUS"]

@@ -726,3 +726,19 @@ def test_rescuers_sent_by_a_country_are_its_aid_where_they_work():
     ])
     doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 8, 9, label="GPE")]
     assert events(doc) == [("AID", ["Algeria"], ["Turkey"], False, "asserted")]
+
+
+def test_a_meeting_in_the_past_progressive_is_the_scene_not_the_news():
+    doc = parse([
+        ("elders", "elder", "NOUN", "NNS", 2, "nsubj"),
+        ("were", "be", "AUX", "VBD", 2, "aux"),
+        ("meeting", "meet", "VERB", "VBG", 2, "ROOT"),
+        ("officials", "official", "NOUN", "NNS", 2, "dobj"),
+    ])
+    assert events(doc) == []
+    doc = parse([
+        ("elders", "elder", "NOUN", "NNS", 1, "nsubj"),
+        ("met", "meet", "VERB", "VBD", 1, "ROOT"),
+        ("officials", "official", "NOUN", "NNS", 1, "dobj"),
+    ])
+    assert events(doc) == [("CONSULT", ["elders"], ["officials"], False, "asserted")]

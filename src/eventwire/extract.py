@@ -1403,6 +1403,9 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     # "Tehran would welcome the closure", "the two could meet": hypothetical, not coded (PLOVER
     # auxiliary mode "hypothetical"); a conditional threat or refusal is itself an act
     out = [c for c in out if c.modality != "conditional" or c.event in ("THREATEN", "REJECT")]
+    # "a hotel where elders and officials were meeting": the meeting is the scene, not the news
+    out = [c for c in out if not (c.event in book.scene_events and c.sense.pos == "verb" and c.trigger.tag_ == "VBG"
+                                  and any(a.dep_ == "aux" and a.lower_ in book.scene_aux for a in c.trigger.children))]
     # "rebels fighting to topple the government", "militants fighting the army": a participle
     # on a noun describes who they are, not what happened in this sentence
     # ("issued a declaration demanding ..." is the declaration's demand, which stays)

@@ -742,3 +742,19 @@ def test_a_meeting_in_the_past_progressive_is_the_scene_not_the_news():
         ("officials", "official", "NOUN", "NNS", 1, "dobj"),
     ])
     assert events(doc) == [("CONSULT", ["elders"], ["officials"], False, "asserted")]
+
+
+def test_a_strike_called_off_after_talks_answers_whom_the_talks_were_with():
+    doc = parse([
+        ("union", "union", "NOUN", "NN", 1, "nsubj"),
+        ("called", "call", "VERB", "VBD", 1, "ROOT"),
+        ("off", "off", "ADP", "RP", 1, "prt"),
+        ("strike", "strike", "NOUN", "NN", 1, "dobj"),
+        ("after", "after", "ADP", "IN", 1, "prep"),
+        ("talks", "talk", "NOUN", "NNS", 4, "pobj"),
+        ("with", "with", "ADP", "IN", 5, "prep"),
+        ("government", "government", "NOUN", "NN", 6, "pobj"),
+    ])
+    cands = extract_sentence(doc[:], BOOK)
+    assert [(c.event, [t.text for t in c.recipients]) for c in cands][0] == ("CONCEDE", ["talks"])
+    assert ("prep:after.prep:with", [doc[7]]) in cands[0].recipient_options

@@ -758,3 +758,33 @@ def test_a_strike_called_off_after_talks_answers_whom_the_talks_were_with():
     cands = extract_sentence(doc[:], BOOK)
     assert [(c.event, [t.text for t in c.recipients]) for c in cands][0] == ("CONCEDE", ["talks"])
     assert ("prep:after.prep:with", [doc[7]]) in cands[0].recipient_options
+
+
+def test_a_main_verb_misread_as_a_participle_takes_the_root_noun_as_subject():
+    # "Doctors from aid groups donated and delivered goods to a school": no verb at the root,
+    # the parser hangs "donated" on "groups"; its coordinated past-tense verb shows it is the
+    # main verb, done by the doctors
+    doc = parse([
+        ("Doctors", "doctor", "NOUN", "NNS", 0, "ROOT"),
+        ("from", "from", "ADP", "IN", 0, "prep"),
+        ("groups", "group", "NOUN", "NNS", 1, "pobj"),
+        ("donated", "donate", "VERB", "VBN", 2, "acl"),
+        ("and", "and", "CCONJ", "CC", 3, "cc"),
+        ("delivered", "deliver", "VERB", "VBD", 3, "conj"),
+        ("goods", "good", "NOUN", "NNS", 5, "dobj"),
+        ("to", "to", "ADP", "IN", 5, "prep"),
+        ("school", "school", "NOUN", "NN", 7, "pobj"),
+    ])
+    assert [(e[0], e[1]) for e in events(doc)] == [("AID", ["Doctors"]), ("AID", ["Doctors"])]
+    assert find_subject(doc[5]) == [doc[0]]
+
+
+def test_a_participle_without_object_or_finite_partner_stays_passive():
+    # "Weapons supplied by Iran": a real participle; its agent is the actor
+    doc = parse([
+        ("Weapons", "weapon", "NOUN", "NNS", 0, "ROOT"),
+        ("supplied", "supply", "VERB", "VBN", 0, "acl"),
+        ("by", "by", "ADP", "IN", 1, "agent"),
+        ("Iran", "Iran", "PROPN", "NNP", 2, "pobj"),
+    ])
+    assert find_subject(doc[1]) == [doc[3]]

@@ -121,9 +121,29 @@ def _stative(verb: Token) -> bool:
     return verb.lower_ in load_patterns().stative_participles
 
 
+def _misread_main_verb(verb: Token) -> Token | None:
+    """"Doctors from two aid groups donated and delivered goods to X": with no verb at the
+    root, the parser may read the main verb as a participle on a noun inside the subject.
+    A participle that has a direct object or a coordinated past-tense verb, in a sentence
+    whose root is a noun, is the main verb; the root noun is its subject. That noun, or None."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children) or any(
+            c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+        return root
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     if _stative(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "Israel is opposed to French mediation": a state of the subject
+    if _misread_main_verb(verb) is not None:
+        return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
@@ -254,6 +274,9 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     head = verb.head
     if head == verb:
         return []
+    misread = _misread_main_verb(verb)
+    if misread is not None:
+        return conjuncts(misread)
     if verb.dep_ == "conj":
         shares_passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         if is_passive(head) and head.pos_ == "VERB" and not shares_passive:

@@ -788,3 +788,22 @@ def test_a_participle_without_object_or_finite_partner_stays_passive():
         ("Iran", "Iran", "PROPN", "NNP", 2, "pobj"),
     ])
     assert find_subject(doc[1]) == [doc[3]]
+
+
+def test_a_prison_sentence_is_a_conviction_and_an_imprisonment():
+    doc = parse([
+        ("court", "court", "NOUN", "NN", 1, "nsubj"),
+        ("sentenced", "sentence", "VERB", "VBD", 1, "ROOT"),
+        ("Zamora", "Zamora", "PROPN", "NNP", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("years", "year", "NOUN", "NNS", 3, "pobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["SANCTION", "COERCE"]
+    doc = parse([
+        ("court", "court", "NOUN", "NN", 1, "nsubj"),
+        ("sentenced", "sentence", "VERB", "VBD", 1, "ROOT"),
+        ("Zamora", "Zamora", "PROPN", "NNP", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("death", "death", "NOUN", "NN", 3, "pobj"),
+    ])
+    assert events(doc) == [("SANCTION", ["court"], ["Zamora"], False, "asserted")]

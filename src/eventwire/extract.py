@@ -11,7 +11,7 @@ the resolution stage turns tokens into actors. Rules work on any parsed spaCy
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1409,8 +1409,16 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
                 if cand is not None and cand.event == "COOPERATE":
                     cand.joint = True
         if cand is not None:
-            _apply_modality(cand, book)
-            out.append(cand)
+            twin = None
+            if cand.sense.also is not None:
+                # "sentenced X to five years in prison": a conviction and an imprisonment
+                event, mode, cameo = cand.sense.also
+                twin = replace(cand, event=event, mode=mode, cameo=cameo, actors=list(cand.actors),
+                               recipients=list(cand.recipients), recipient_options=list(cand.recipient_options))
+            for c in (cand, twin):
+                if c is not None:
+                    _apply_modality(c, book)
+                    out.append(c)
     # a light-verb noun and its verb both matched: a weak verb sense ("provided") yields to
     # the noun ("air support"); otherwise the verb's own sense wins ("signed an agreement")
     noun_lights = {e.i for c in out if c.sense.pos == "noun" for e in c.extra_triggers}

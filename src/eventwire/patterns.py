@@ -57,6 +57,7 @@ class Sense:
     alone: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) with no partner
     content: frozenset[str] = frozenset()  # lemmas the verb's "to" clause must have ("allow X to return")
     host: bool = False  # the subject hosts and the object visits: the visitor is the actor
+    also: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) coded beside this one
 
     @property
     def name(self) -> str:
@@ -179,6 +180,7 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         alone=_alone(row.get("alone"), f"{where}: {pos} {lemma!r}"),
         content=frozenset(str(o).lower() for o in row.get("content") or ()),
         host=bool(row.get("host", False)),
+        also=_alone(row.get("also"), f"{where}: {pos} {lemma!r}"),
     )
 
 

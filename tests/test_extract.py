@@ -807,3 +807,32 @@ def test_a_prison_sentence_is_a_conviction_and_an_imprisonment():
         ("death", "death", "NOUN", "NN", 3, "pobj"),
     ])
     assert events(doc) == [("SANCTION", ["court"], ["Zamora"], False, "asserted")]
+
+
+def test_generic_giving_is_aid_only_when_goods_money_or_forces_are_given():
+    def provided(obj: str, lemma: str) -> list:
+        doc = parse([
+            ("teachers", "teacher", "NOUN", "NNS", 1, "nsubj"),
+            ("provided", "provide", "VERB", "VBD", 1, "ROOT"),
+            (obj, lemma, "NOUN", "NNS", 1, "dobj"),
+            ("to", "to", "ADP", "IN", 1, "prep"),
+            ("students", "student", "NOUN", "NNS", 3, "pobj"),
+        ])
+        return [e[0] for e in events(doc)]
+
+    assert provided("feedback", "feedback") == []
+    assert provided("tents", "tent") == ["AID"]
+
+
+def test_an_amount_of_money_in_any_currency_is_given_money():
+    # "Arnor will contribute a million rupees to Gondor"
+    doc = parse([
+        ("Arnor", "Arnor", "PROPN", "NNP", 1, "nsubj"),
+        ("contributed", "contribute", "VERB", "VBD", 1, "ROOT"),
+        ("a", "a", "DET", "DT", 3, "quantmod"),
+        ("million", "million", "NUM", "CD", 4, "nummod"),
+        ("rupees", "rupee", "NOUN", "NNS", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("Gondor", "Gondor", "PROPN", "NNP", 5, "pobj"),
+    ])
+    assert events(doc) == [("AID", ["Arnor"], ["Gondor"], False, "asserted")]

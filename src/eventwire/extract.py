@@ -378,6 +378,11 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
         obj_words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    if obj is not None:
+        # "a million rupees", "$5 million": an amount of money counts as money, whatever the currency
+        obj_words |= {c.lower_ for c in obj.children if c.dep_ == "nummod" and c.lower_ in ("million", "billion")}
+        if obj.ent_type_ == "MONEY":
+            obj_words.add("$")
     if obj is not None and obj.lemma_.lower() in book.partitive_nouns:
         # "captured part of a guerrilla stronghold": the stronghold chooses the sense
         obj_words |= {w for p in prep_objects(obj, "of") for w in (p.lemma_.lower(), p.lower_)}

@@ -836,3 +836,18 @@ def test_an_amount_of_money_in_any_currency_is_given_money():
         ("Gondor", "Gondor", "PROPN", "NNP", 5, "pobj"),
     ])
     assert events(doc) == [("AID", ["Arnor"], ["Gondor"], False, "asserted")]
+
+
+def test_troops_deployed_by_no_one_named_are_the_actor_against_their_purpose():
+    # "troops were deployed to the villages to push back the rebels"
+    doc = parse([
+        ("troops", "troop", "NOUN", "NNS", 2, "nsubjpass"),
+        ("were", "be", "AUX", "VBD", 2, "auxpass"),
+        ("deployed", "deploy", "VERB", "VBN", 2, "ROOT"),
+        ("to", "to", "ADP", "IN", 2, "prep"),
+        ("villages", "village", "NOUN", "NNS", 3, "pobj"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("push", "push", "VERB", "VB", 2, "advcl"),
+        ("rebels", "rebel", "NOUN", "NNS", 6, "dobj"),
+    ])
+    assert events(doc)[0] == ("MOBILIZE", ["troops"], ["rebels"], False, "asserted")

@@ -725,6 +725,14 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
                 return None
     actors = _clean_actor_tokens(find_subject(verb))
     options = recipient_options(verb, sense, book)
+    if sense.passive_actor and not actors and is_passive(verb) and _agent(verb) is None:
+        # "several hundred troops were deployed to the villages": no one named deploying
+        # them, the troops' own deployment
+        subj = _child(verb, "nsubjpass")
+        if subj is not None:
+            actors = _clean_actor_tokens(conjuncts(subj))
+            options = [(r, [t for t in toks if t not in actors]) for r, toks in options if r != "dobj"]
+            options = [(r, toks) for r, toks in options if toks]
     if sense.host:
         # "X hosted Y", "Y was received by X": Y visits, the host is the recipient
         guests = [(r, t) for r, t in _clean_options(options, []) if r in ("dobj", "obj.prep:from")]

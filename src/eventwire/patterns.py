@@ -58,6 +58,7 @@ class Sense:
     content: frozenset[str] = frozenset()  # lemmas the verb's "to" clause must have ("allow X to return")
     host: bool = False  # the subject hosts and the object visits: the visitor is the actor
     also: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) coded beside this one
+    passive_actor: bool = False  # passive with no agent: the subject acts ("troops were deployed")
 
     @property
     def name(self) -> str:
@@ -181,6 +182,7 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         content=frozenset(str(o).lower() for o in row.get("content") or ()),
         host=bool(row.get("host", False)),
         also=_alone(row.get("also"), f"{where}: {pos} {lemma!r}"),
+        passive_actor=bool(row.get("passive_actor", False)),
     )
 
 

@@ -743,3 +743,10 @@ def test_a_country_hosting_refugees_receives_no_visit():
     text = "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto in Krasnoyarsk."
     (ev,) = [e for e in eventwire.code_text(text, date="1997-11-01") if e.event == "CONSULT"]
     assert [a.country for a in ev.actor] == ["JPN"] and [r.country for r in ev.recipient] == ["RUS"]
+
+
+def test_armed_forces_moving_toward_a_place_are_a_show_of_force():
+    text = "Fighters of the Wagner mercenary group moved north toward Moscow on Saturday."
+    assert [e.event for e in eventwire.code_text(text, date="2023-06-24")] == ["MOBILIZE"]
+    text = "Thousands of refugees moved toward the border on Saturday."
+    assert not [e for e in eventwire.code_text(text, date="2023-06-24") if e.event == "MOBILIZE"]

@@ -851,3 +851,23 @@ def test_troops_deployed_by_no_one_named_are_the_actor_against_their_purpose():
         ("rebels", "rebel", "NOUN", "NNS", 6, "dobj"),
     ])
     assert events(doc)[0] == ("MOBILIZE", ["troops"], ["rebels"], False, "asserted")
+
+
+def test_a_guest_welcomed_with_ceremony_visits_the_place_that_welcomed_him():
+    # "Putin was welcomed with a red carpet in Mongolia": Putin's visit, Mongolia the host
+    doc = parse([
+        ("Putin", "Putin", "PROPN", "NNP", 2, "nsubjpass"),
+        ("was", "be", "AUX", "VBD", 2, "auxpass"),
+        ("welcomed", "welcome", "VERB", "VBN", 2, "ROOT"),
+        ("with", "with", "ADP", "IN", 2, "prep"),
+        ("carpet", "carpet", "NOUN", "NN", 3, "pobj"),
+        ("in", "in", "ADP", "IN", 4, "prep"),
+        ("Mongolia", "Mongolia", "PROPN", "NNP", 5, "pobj"),
+    ])
+    assert events(doc) == [("CONSULT", ["Putin"], ["Mongolia"], False, "asserted")]
+    doc = parse([
+        ("EU", "EU", "PROPN", "NNP", 1, "nsubj"),
+        ("welcomed", "welcome", "VERB", "VBD", 1, "ROOT"),
+        ("decision", "decision", "NOUN", "NN", 1, "dobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["SUPPORT"]

@@ -738,7 +738,9 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         guests = [(r, t) for r, t in _clean_options(options, []) if r in ("dobj", "obj.prep:from")]
         if not guests or verb.dep_ == "acl":  # "a lunch hosted by the ambassador" names no guest
             return None
-        options = [("host", actors)] if actors else []
+        # the host named, or else the place that received the guest ("was welcomed in Mongolia")
+        options = ([("host", actors)] if actors else []) + [(r, t) for r, t in options
+                                                            if r not in ("dobj", "obj.prep:from", "near.named")]
         actors = guests[0][1]
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)

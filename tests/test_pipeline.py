@@ -760,3 +760,34 @@ def test_a_counted_plural_stands_for_as_many_parties_named_together():
             "The three military-led nations accused the regional body of failing to protect its members.")
     (ev,) = [e for e in eventwire.code_text(text, date="2025-03-14") if e.event == "ACCUSE"]
     assert [(a.text, a.country) for a in ev.actor] == [("Burkina Faso", "BFA"), ("Mali", "MLI"), ("Niger", "NER")]
+
+
+def test_a_joint_action_makes_every_party_an_actor():
+    # PLOVER reciprocal events: "joint patrols with Haitian police" are the two forces' act
+    text = "Kenyan police officers began joint patrols with Haitian police in Port-au-Prince on Tuesday."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-07-02") if e.event == "COOPERATE"]
+    assert [a.country for a in ev.actor] == ["KEN", "HTI"] and ev.recipient == []
+
+
+def test_coordinated_nationalities_share_the_whole_head():
+    # "Greek and Turkish coast guard vessels": two forces, each a coast guard, and a joint search
+    # of any noun is cooperation
+    text = "Greek and Turkish coast guard vessels carried out a joint search for migrants off Lesbos."
+    (ev,) = [e for e in eventwire.code_text(text, date="2024-07-02") if e.event == "COOPERATE"]
+    assert [(a.country, a.sector) for a in ev.actor] == [("GRC", "MIL"), ("TUR", "MIL")] and ev.recipient == []
+    assert not eventwire.code_text("The army launched a joint operation in the north.", date="2024-07-02")
+
+
+def test_a_country_hosting_refugees_receives_no_visit():
+    text = "Turkey hosts three million Syrian refugees, the agency said."
+    assert not [e for e in eventwire.code_text(text, date="2024-01-10") if e.event == "CONSULT"]
+    text = "Russian President Boris Yeltsin hosted Japanese Prime Minister Ryutaro Hashimoto in Krasnoyarsk."
+    (ev,) = [e for e in eventwire.code_text(text, date="1997-11-01") if e.event == "CONSULT"]
+    assert [a.country for a in ev.actor] == ["JPN"] and [r.country for r in ev.recipient] == ["RUS"]
+
+
+def test_armed_forces_moving_toward_a_place_are_a_show_of_force():
+    text = "Fighters of the Wagner mercenary group moved north toward Moscow on Saturday."
+    assert [e.event for e in eventwire.code_text(text, date="2023-06-24")] == ["MOBILIZE"]
+    text = "Thousands of refugees moved toward the border on Saturday."
+    assert not [e for e in eventwire.code_text(text, date="2023-06-24") if e.event == "MOBILIZE"]

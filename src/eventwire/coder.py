@@ -589,8 +589,14 @@ class Coder:
             return []
         base = self._entity(st, tok)
         out = []
-        for a in conjuncts(adjs[0]):
-            info = self.resolver.resolve(f"{a.text} {tok.text}", date=st.article.date)
+        members = conjuncts(adjs[0])
+        # "Greek and Turkish coast guard vessels": each nationality with the whole shared head
+        # ("Turkish coast guard vessels"), else with the noun alone
+        shared = st.doc[members[-1].i + 1:tok.i + 1].text
+        for a in members:
+            info = self.resolver.resolve(f"{a.text} {shared}", date=st.article.date) if shared != tok.text else None
+            if info is None or info.country is None:
+                info = self.resolver.resolve(f"{a.text} {tok.text}", date=st.article.date)
             if info is None or info.country is None:
                 return []
             out.append(
@@ -989,6 +995,14 @@ class Coder:
             # hosts matters only once it happens; a phone call has no host
             held = event == "CONSULT" and cand.sense.mode != "phone"
             actors, recipients, mode = _meeting_roles(actors, recipients, location if held else None, mode)
+        elif cand.joint and event == "COOPERATE":
+            # "Kenyan police began joint patrols with Haitian police": all act together; a joint
+            # action with one party named has no partner to code
+            partners = recipients if role.split(".")[-1] in _CO_PARTY_ROLES else []
+            actors = actors + [r for r in partners if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+            recipients = []
+            if len(actors) < 2:
+                return None
         elif cand.event == "ASSAULT" and cand.sense.reciprocal and role.split(".")[-1] in _CO_PARTY_ROLES:
             # PLOVER: in two-sided violence ("clashed with", "fought") every side is an actor
             actors = actors + [r for r in recipients if all((r.start, r.end) != (a.start, a.end) for a in actors)]

@@ -11,7 +11,7 @@ the resolution stage turns tokens into actors. Rules work on any parsed spaCy
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +46,7 @@ class Candidate:
     recipient_options: list[tuple[str, list[Token]]] = field(default_factory=list)
     needs_recipient: bool = False  # dropped when no recipient resolves to an actor
     extra_triggers: list[Token] = field(default_factory=list)  # light verb, particle
+    joint: bool = False  # a joint action: every party is an actor ("joint patrols with X")
 
     @classmethod
     def of(cls, sense: Sense, trigger: Token, actors: list[Token],
@@ -120,9 +121,29 @@ def _stative(verb: Token) -> bool:
     return verb.lower_ in load_patterns().stative_participles
 
 
+def _misread_main_verb(verb: Token) -> Token | None:
+    """"Doctors from two aid groups donated and delivered goods to X": with no verb at the
+    root, the parser may read the main verb as a participle on a noun inside the subject.
+    A participle that has a direct object or a coordinated past-tense verb, in a sentence
+    whose root is a noun, is the main verb; the root noun is its subject. That noun, or None."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children) or any(
+            c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+        return root
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     if _stative(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "Israel is opposed to French mediation": a state of the subject
+    if _misread_main_verb(verb) is not None:
+        return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
@@ -203,7 +224,32 @@ def _direct_object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
     if obj is None:
         obj = _counted_object(verb)
+    if obj is None:
+        obj = _shifted_object(verb)
     return obj
+
+
+_MEASURES = {"TIME", "DATE", "QUANTITY", "PERCENT", "CARDINAL", "MONEY"}
+
+
+def _shifted_object(verb: Token) -> Token | None:
+    """"shortened by one hour the nightly curfew", "cut by half the aid to X": a heavy object
+    written after a measure phrase; the parser reads the measure as a passive's agent and
+    hangs the object elsewhere. The noun phrase that begins right after the measure."""
+    for c in verb.children:
+        if c.dep_ not in ("agent", "prep") or c.lower_ != "by" or c.i < verb.i:
+            continue
+        pobj = _child(c, "pobj")
+        if pobj is None or not (pobj.ent_type_ in _MEASURES or pobj.like_num
+                                or any(n.dep_ == "nummod" for n in pobj.children)):
+            continue
+        nxt = c.right_edge.i + 1
+        if nxt >= len(verb.doc) or verb.doc[nxt].sent != verb.sent:
+            return None
+        for t in verb.doc[nxt].sent:
+            if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == nxt and t.dep_ not in ("compound", "poss", "amod"):
+                return t
+    return None
 
 
 def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
@@ -228,6 +274,9 @@ def find_subject(verb: Token, _depth: int = 0) -> list[Token]:
     head = verb.head
     if head == verb:
         return []
+    misread = _misread_main_verb(verb)
+    if misread is not None:
+        return conjuncts(misread)
     if verb.dep_ == "conj":
         shares_passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         if is_passive(head) and head.pos_ == "VERB" and not shares_passive:
@@ -348,6 +397,11 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     if obj is not None and obj.lemma_.lower() in book.carrier_nouns:
         # "halted mediation efforts": the efforts are the mediation
         obj_words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    if obj is not None:
+        # "a million rupees", "$5 million": an amount of money counts as money, whatever the currency
+        obj_words |= {c.lower_ for c in obj.children if c.dep_ == "nummod" and c.lower_ in ("million", "billion")}
+        if obj.ent_type_ == "MONEY":
+            obj_words.add("$")
     if obj is not None and obj.lemma_.lower() in book.partitive_nouns:
         # "captured part of a guerrilla stronghold": the stronghold chooses the sense
         obj_words |= {w for p in prep_objects(obj, "of") for w in (p.lemma_.lower(), p.lower_)}
@@ -370,10 +424,38 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
             continue
         if s.dep and not any(c.dep_ == s.dep for c in verb.children):
             continue
+        if s.content:
+            inner = permitted_clause(verb)
+            if inner is None or verb_lemma(inner, s.content) not in s.content:
+                continue
         if not _extra_conditions(s, verb, noun=False):
             continue
         return s
     return None
+
+
+def permitted_clause(verb: Token) -> Token | None:
+    """The "to" clause of a verb like "allow": "allowed the refugees to return" (an xcomp, or a
+    clause with its own subject), or, when the parser hangs it on a relative clause of the
+    object, "allow refugees who have lived in Iraq to return"."""
+    x = infinitive(verb)
+    if x is not None:
+        return x
+    for c in verb.children:
+        if c.dep_ == "ccomp" and _to_infinitive(c):
+            return c
+    obj = _child(verb, {"dobj", "obj"})
+    for rel in (obj.children if obj is not None else ()):
+        if rel.dep_ == "relcl":
+            inner = next((c for c in rel.children if c.dep_ == "advcl" and _to_infinitive(c)), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _joint(noun: Token, book: PatternBook) -> bool:
+    """Whether the noun is marked as a shared action ("a joint search", "joint patrols")."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in book.joint_markers for c in noun.children)
 
 
 def _noun_senses(book: PatternBook, noun: Token) -> list[Sense]:
@@ -444,7 +526,16 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         if sub in ("compound", "amod"):
             # a named modifier ("German goods", "Iraqi towns"), not a kind ("military offensive")
             return [c for c in obj.children if c.dep_ == sub and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
-        return _role_tokens(obj, sub, noun=True)
+        toks = _role_tokens(obj, sub, noun=True)
+        if not toks and sub.startswith("prep:"):
+            # "lifted the curfew imposed in Sudan", "eased sanctions placed on Iran": the
+            # object's participle carries the phrase
+            for acl in obj.children:
+                if acl.dep_ == "acl" and acl.tag_ == "VBN" and not _child(acl, "agent"):
+                    toks = _role_tokens(acl, sub)
+                    if toks:
+                        break
+        return toks
     if role.startswith("xcomp."):
         x = infinitive(verb)
         return _role_tokens(x, role[6:]) if x is not None else []
@@ -458,6 +549,15 @@ def _role_tokens(verb: Token, role: str, *, noun: bool = False) -> list[Token]:
         found = _condition_clause(verb) or (_condition_clause(x) if x is not None else None)
         s = _child(found[1], "nsubj") if found else None
         return conjuncts(s) if s is not None else []
+    if role == "governor.place":
+        # "aid sent by Egypt arrived in Gaza": where the sent noun's own clause happens
+        if verb.dep_ != "acl" or noun:
+            return []
+        gov = verb.head.head
+        if gov.pos_ not in ("VERB", "AUX") or verb.head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return []
+        own = {t.i for t in verb.head.subtree}
+        return [t for t in gov.subtree if t.i not in own and t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B"][:1]
     if role == "clause.nsubj":
         # "its demand that Israel ease restrictions": the subject of the noun's "that" clause
         c = next((c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
@@ -674,6 +774,23 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
                 return None
     actors = _clean_actor_tokens(find_subject(verb))
     options = recipient_options(verb, sense, book)
+    if sense.passive_actor and not actors and is_passive(verb) and _agent(verb) is None:
+        # "several hundred troops were deployed to the villages": no one named deploying
+        # them, the troops' own deployment
+        subj = _child(verb, "nsubjpass")
+        if subj is not None:
+            actors = _clean_actor_tokens(conjuncts(subj))
+            options = [(r, [t for t in toks if t not in actors]) for r, toks in options if r != "dobj"]
+            options = [(r, toks) for r, toks in options if toks]
+    if sense.host:
+        # "X hosted Y", "Y was received by X": Y visits, the host is the recipient
+        guests = [(r, t) for r, t in _clean_options(options, []) if r in ("dobj", "obj.prep:from")]
+        if not guests or verb.dep_ == "acl":  # "a lunch hosted by the ambassador" names no guest
+            return None
+        # the host named, or else the place that received the guest ("was welcomed in Mongolia")
+        options = ([("host", actors)] if actors else []) + [(r, t) for r, t in options
+                                                            if r not in ("dobj", "obj.prep:from", "near.named")]
+        actors = guests[0][1]
     if sense.event == "PROTEST":
         options += _purpose_targets(verb, ctx)
     if sense.event == "REJECT" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
@@ -1370,15 +1487,29 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
                     out.append(nested)
         elif tok.pos_ in ("NOUN", "PROPN"):
             # a sense whose light-verb or argument test fails falls through to the next one
-            for sense in _noun_senses(book, tok):
+            senses = _noun_senses(book, tok)
+            for sense in senses:
                 if sense.event == "NONE":
                     break
                 cand = _noun_candidate(tok, sense, ctx)
                 if cand is not None:
                     break
+            if _joint(tok, book):
+                if cand is None and not senses and book.joint_action is not None:
+                    cand = _noun_candidate(tok, book.joint_action, ctx)
+                if cand is not None and cand.event == "COOPERATE":
+                    cand.joint = True
         if cand is not None:
-            _apply_modality(cand, book)
-            out.append(cand)
+            twin = None
+            if cand.sense.also is not None:
+                # "sentenced X to five years in prison": a conviction and an imprisonment
+                event, mode, cameo = cand.sense.also
+                twin = replace(cand, event=event, mode=mode, cameo=cameo, actors=list(cand.actors),
+                               recipients=list(cand.recipients), recipient_options=list(cand.recipient_options))
+            for c in (cand, twin):
+                if c is not None:
+                    _apply_modality(c, book)
+                    out.append(c)
     # a light-verb noun and its verb both matched: a weak verb sense ("provided") yields to
     # the noun ("air support"); otherwise the verb's own sense wins ("signed an agreement")
     noun_lights = {e.i for c in out if c.sense.pos == "noun" for e in c.extra_triggers}
@@ -1394,6 +1525,9 @@ def extract_sentence(sent: Span, book: PatternBook) -> list[Candidate]:
     # "Tehran would welcome the closure", "the two could meet": hypothetical, not coded (PLOVER
     # auxiliary mode "hypothetical"); a conditional threat or refusal is itself an act
     out = [c for c in out if c.modality != "conditional" or c.event in ("THREATEN", "REJECT")]
+    # "a hotel where elders and officials were meeting": the meeting is the scene, not the news
+    out = [c for c in out if not (c.event in book.scene_events and c.sense.pos == "verb" and c.trigger.tag_ == "VBG"
+                                  and any(a.dep_ == "aux" and a.lower_ in book.scene_aux for a in c.trigger.children))]
     # "rebels fighting to topple the government", "militants fighting the army": a participle
     # on a noun describes who they are, not what happened in this sentence
     # ("issued a declaration demanding ..." is the declaration's demand, which stays)

@@ -55,6 +55,10 @@ class Sense:
     compound: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     alone: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) with no partner
+    content: frozenset[str] = frozenset()  # lemmas the verb's "to" clause must have ("allow X to return")
+    host: bool = False  # the subject hosts and the object visits: the visitor is the actor
+    also: tuple[str, str | None, str | None] | None = None  # (event, mode, cameo) coded beside this one
+    passive_actor: bool = False  # passive with no agent: the subject acts ("troops were deployed")
 
     @property
     def name(self) -> str:
@@ -90,6 +94,8 @@ class PatternBook:
     implicative_verbs: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    scene_aux: frozenset[str] = frozenset()
+    scene_events: frozenset[str] = frozenset()
     types: dict[str, EventType] = field(default_factory=dict)
     future_becomes_agree: frozenset[str] = frozenset()
     future_becomes_concede: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -115,6 +121,8 @@ class PatternBook:
     seizure_verbs: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    joint_markers: frozenset[str] = frozenset()
+    joint_action: Sense | None = None
 
 
 def _read_yaml(path: Path | None, package_file: str) -> dict[str, Any]:
@@ -173,6 +181,10 @@ def _sense(lemma: str, pos: str, row: dict[str, Any], default_recipient: tuple[s
         compound=frozenset(str(o).lower() for o in row.get("compound") or ()),
         light=frozenset(str(o).lower() for o in row.get("light") or ()),
         alone=_alone(row.get("alone"), f"{where}: {pos} {lemma!r}"),
+        content=frozenset(str(o).lower() for o in row.get("content") or ()),
+        host=bool(row.get("host", False)),
+        also=_alone(row.get("also"), f"{where}: {pos} {lemma!r}"),
+        passive_actor=bool(row.get("passive_actor", False)),
     )
 
 
@@ -219,15 +231,20 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.implicative_verbs = frozenset(mod.get("implicative_verbs") or ())
     book.condition_marks = frozenset(mod.get("condition_marks") or ())
     book.document_nouns = frozenset(mod.get("document_nouns") or ())
+    book.scene_aux = frozenset(mod.get("scene_aux") or ())
+    book.scene_events = frozenset(mod.get("scene_events") or ())
     _add_senses(book, base, "eventwire/data/verbs.yaml", first=False)
     book.attack_nouns = frozenset(base.get("unattributed_attack_nouns") or ())
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns", "seizure_verbs", "reply_words"):
+                 "message_nouns", "seizure_verbs", "reply_words", "joint_markers"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.group_counts = {str(k).lower(): int(v) for k, v in (base.get("group_counts") or {}).items()}
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())
+    if base.get("joint_action"):
+        book.joint_action = _sense("joint", "noun", base["joint_action"], book.default_recipient,
+                                   "eventwire/data/verbs.yaml")
     for path in extra:
         data = _read_yaml(Path(path), Path(path).name)
         _add_senses(book, data, str(path), first=True)

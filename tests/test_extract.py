@@ -1011,3 +1011,15 @@ def test_a_guest_welcomed_with_ceremony_visits_the_place_that_welcomed_him():
         ("decision", "decision", "NOUN", "NN", 1, "dobj"),
     ])
     assert [e[0] for e in events(doc)] == ["SUPPORT"]
+
+
+def test_stopping_aid_to_someone_named_on_the_verb():
+    # "would prohibit all aid to rebels": the parser hangs "to rebels" on the verb
+    doc = parse([
+        ("Washington", "Washington", "PROPN", "NNP", 1, "nsubj"),
+        ("prohibited", "prohibit", "VERB", "VBD", 1, "ROOT"),
+        ("aid", "aid", "NOUN", "NN", 1, "dobj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("rebels", "rebel", "NOUN", "NNS", 3, "pobj"),
+    ])
+    assert [e[:3] for e in events(doc)] == [("SANCTION", ["Washington"], ["rebels"])]

@@ -791,3 +791,14 @@ def test_armed_forces_moving_toward_a_place_are_a_show_of_force():
     assert [e.event for e in eventwire.code_text(text, date="2023-06-24")] == ["MOBILIZE"]
     text = "Thousands of refugees moved toward the border on Saturday."
     assert not [e for e in eventwire.code_text(text, date="2023-06-24") if e.event == "MOBILIZE"]
+
+
+def test_a_nationality_coordinated_with_its_noun_shares_it():
+    text = "Security forces have tortured scores of Sierra Leonean and Liberian refugees."
+    (ev,) = [e for e in eventwire.code_text(text, date="2001-03-01") if e.event == "ASSAULT"]
+    assert [(r.country, r.sector) for r in ev.recipient] == [("SLE", "REF"), ("LBR", "REF")]
+
+
+def test_a_known_actor_of_another_sector_is_no_visitor():
+    events = eventwire.code_text("The first NATO peacekeeping troops have arrived in Bosnia.", date="1995-12-10")
+    assert not [e for e in events if e.event == "CONSULT"]

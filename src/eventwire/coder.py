@@ -534,7 +534,8 @@ class Coder:
             if split:
                 out.extend(split)
                 continue
-            e = self._entity(st, tok)
+            later = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == "NOUN"]
+            e = self._shared_head_entity(st, tok, later[-1]) if later else self._entity(st, tok)
             if e is not None and all((e.start, e.end) != (o.start, o.end) for o in out):
                 out.append(e)
         return out
@@ -569,6 +570,19 @@ class Coder:
             out.append(e)
         return out
 
+    def _shared_head_entity(self, st: ArticleState, tok: Token, head: Token) -> Entity | None:
+        """A coordinated nationality the parser made a conjunct of the noun it modifies
+        ("Sierra Leonean and Liberian refugees": "Sierra Leonean" stands for Sierra Leonean
+        refugees, not for its government)."""
+        ent = self._entity(st, tok)
+        if (ent is None or tok == head or head.pos_ != "NOUN" or tok.ent_type_ != "NORP"
+                or any(c.pos_ == "NOUN" and c.dep_ != "conj" for c in tok.children)):
+            return ent
+        info = self.resolver.resolve(f"{ent.text} {head.text}", date=st.article.date)
+        if info is None or info.country != ent.country or not info.sector:
+            return ent
+        return replace(ent, sector=info.sector)
+
     def _split_modifiers(self, st: ArticleState, tok: Token) -> list[Entity]:
         """"Hungarian and Romanian officials": one actor per coordinated nationality; also under
         a count ("scores of Sierra Leonean and Liberian refugees")."""
@@ -580,7 +594,9 @@ class Coder:
                        for p in c.children if p.dep_ == "pobj"), None)
             if of is not None:
                 if of.conjuncts:  # "scores of Sierra Leoneans and Liberian refugees"
-                    ents = [e for e in (self._entity(st, c) for c in conjuncts(of)) if e is not None]
+                    members = conjuncts(of)
+                    head = members[-1]
+                    ents = [e for e in (self._shared_head_entity(st, c, head) for c in members) if e is not None]
                     if len(ents) > 1:
                         return ents
                 tok = of
@@ -940,7 +956,9 @@ class Coder:
             actors = [e for e in (self._unattributed(st, t, loc) for t in cand.actors) if e is not None]
         if not actors:
             return None
-        if cand.sense.actor_sectors and not any(a.sector in cand.sense.actor_sectors or a.known for a in actors):
+        if cand.sense.actor_sectors and not any(
+                a.sector in cand.sense.actor_sectors or (a.known and a.sector is None) for a in actors):
+            # a known actor of another sector is no exception ("NATO troops arrived" is no visit)
             return None
         recipients, role = self._choose_recipients(st, cand, actors)
         # "would deny entry to the United States": the actor's own state named again is where,

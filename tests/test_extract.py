@@ -1023,3 +1023,18 @@ def test_stopping_aid_to_someone_named_on_the_verb():
         ("rebels", "rebel", "NOUN", "NNS", 3, "pobj"),
     ])
     assert [e[:3] for e in events(doc)] == [("SANCTION", ["Washington"], ["rebels"])]
+
+
+def test_going_somewhere_for_talks_is_taking_part_in_them():
+    # "The minister flew to Moscow for talks with Lavrov"
+    doc = parse([
+        ("Minister", "minister", "NOUN", "NN", 1, "nsubj"),
+        ("flew", "fly", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("Moscow", "Moscow", "PROPN", "NNP", 2, "pobj"),
+        ("for", "for", "ADP", "IN", 1, "prep"),
+        ("talks", "talk", "NOUN", "NNS", 4, "pobj"),
+        ("with", "with", "ADP", "IN", 5, "prep"),
+        ("Lavrov", "Lavrov", "PROPN", "NNP", 6, "pobj"),
+    ])
+    assert [e[0] for e in events(doc)] == ["CONSULT"]

@@ -758,6 +758,8 @@ def _light_verb(noun: Token, book: PatternBook, extra: frozenset[str] = frozense
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         if verb_lemma(head.head, lights) in lights and head.lower_ in ("to", "in", "into", "on", "under"):
             return head.head  # "resorted to throwing stones", "engaged in talks"
+        if head.lower_ == "for" and head.head.lemma_.lower() in book.travel_verbs:
+            return head.head  # "negotiators return to Geneva for talks", "left for Moscow for meetings"
     return None
 
 

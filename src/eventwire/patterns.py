@@ -119,6 +119,7 @@ class PatternBook:
     claim_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
     seizure_verbs: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
     assault_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     joint_markers: frozenset[str] = frozenset()
@@ -238,7 +239,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> PatternBook:
     book.collective_nouns = frozenset(base.get("collective_nouns") or ())
     for name in ("carrier_nouns", "partitive_nouns", "act_nouns", "shelter_nouns", "carrying_verbs", "place_nouns",
                  "cognition_verbs", "protest_phrase_nouns", "wrongdoing_verbs", "claim_nouns", "stative_participles",
-                 "message_nouns", "seizure_verbs", "reply_words", "joint_markers"):
+                 "message_nouns", "seizure_verbs", "reply_words", "joint_markers", "travel_verbs"):
         setattr(book, name, frozenset(str(w).lower() for w in base.get(name) or ()))
     book.group_counts = {str(k).lower(): int(v) for k, v in (base.get("group_counts") or {}).items()}
     book.assault_modes = tuple((mode, tuple(words)) for mode, words in (base.get("assault_modes") or {}).items())

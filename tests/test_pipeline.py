@@ -802,3 +802,10 @@ def test_a_nationality_coordinated_with_its_noun_shares_it():
 def test_a_known_actor_of_another_sector_is_no_visitor():
     events = eventwire.code_text("The first NATO peacekeeping troops have arrived in Bosnia.", date="1995-12-10")
     assert not [e for e in events if e.event == "CONSULT"]
+
+
+def test_a_place_coordinated_with_the_party_an_attack_hit_was_hit_too():
+    text = "Israeli tanks shelled positions of the Palestinian security forces and residential areas near Rafah."
+    (ev,) = [e for e in eventwire.code_text(text, date="2004-05-20") if e.event == "ASSAULT"]
+    assert [(r.text, r.country, r.sector) for r in ev.recipient] == [
+        ("Palestinian security forces", "PSE", "MIL"), ("residential areas", "PSE", "CVL")]

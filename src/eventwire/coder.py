@@ -816,6 +816,10 @@ class Coder:
                 return None
             return Entity(location.text, location.start, location.end, name=location.name,
                           country=location.country, sector="CVL")
+        return self._thing_hit(st, tok, location)
+
+    def _thing_hit(self, st: ArticleState, tok: Token, location: Place | None) -> Entity | None:
+        """A place or thing an attack hit, as the civilians of where it is."""
         lo, hi = mention_bounds(tok, placed=False)  # a thing hit, not a group: "an oil terminal"
         span = _without_article(st.doc[lo:hi])
         named = next((country_code(t.text) for t in st.doc[lo:hi] if t.ent_type_ in ("NORP", "GPE")), None)
@@ -825,6 +829,26 @@ class Coder:
         if country is None:
             return None
         return Entity(span.text, span.start_char, span.end_char, country=country, sector="CVL")
+
+    def _also_hit(self, st: ArticleState, cand: Candidate, recipients: list[Entity], role: str,
+                  location: Place | None) -> list[Entity]:
+        """"shelled positions of the security forces and residential areas": a place
+        coordinated with the party an attack hit was hit too."""
+        toks = []
+        for r in recipients:
+            span = st.doc.char_span(r.start, r.end)
+            if span is not None:
+                toks.extend(c for c in span.root.conjuncts if c.i > span.root.i)
+        extra = []
+        for tok in toks:
+            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or self._actor_head(tok):
+                continue
+            if any(r.start <= tok.idx < r.end for r in recipients) or self._entity(st, tok) is not None:
+                continue
+            hit = self._thing_hit(st, tok, location)
+            if hit is not None:
+                extra.append(hit)
+        return recipients + extra
 
     def _assault_mode(self, st: ArticleState, cand: Candidate, sent) -> str | None:
         """The PLOVER mode an attack's own clause tells (suicide bombing, airstrike, shelling)."""
@@ -989,6 +1013,8 @@ class Coder:
                 recipients, role = victims
             elif target is not None:
                 recipients, role = [target], "dobj"
+        elif cand.event == "ASSAULT" and recipients:
+            recipients = self._also_hit(st, cand, recipients, role, location)
         if cand.event == "ASSAULT" and location is not None and location.country:
             # "bombers killed 23 people in Tel Aviv": unnamed victims are of the place they were hit
             recipients = [replace(r, country=location.country)

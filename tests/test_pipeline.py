@@ -809,3 +809,9 @@ def test_a_place_coordinated_with_the_party_an_attack_hit_was_hit_too():
     (ev,) = [e for e in eventwire.code_text(text, date="2004-05-20") if e.event == "ASSAULT"]
     assert [(r.text, r.country, r.sector) for r in ev.recipient] == [
         ("Palestinian security forces", "PSE", "MIL"), ("residential areas", "PSE", "CVL")]
+
+
+def test_a_people_named_ethnic_is_of_where_the_story_is_not_of_its_state():
+    text = "Up to 500 ethnic Russians began a hunger strike to protest against Latvia's decision to deport them."
+    (ev,) = [e for e in eventwire.code_text(text, date="1999-03-01") if e.event == "PROTEST"]
+    assert (ev.actor[0].country, ev.actor[0].sector) == ("LVA", "CVL")

@@ -751,8 +751,11 @@ class Coder:
         groups: Counter[str] = Counter()
         infos: dict[str, ActorInfo] = {}
         non_state = self.resolver.kb.non_state
+        ethnic = self.resolver.kb.ethnic_markers
         for ent in doc.ents:
             code = country_code(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
+            if code and ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ in ethnic:
+                continue  # "ethnic Turks" are a people living elsewhere: the story is not in Turkey
             if code:
                 counts[code] += 1
             elif ent.label_ in ("ORG", "PERSON", "NORP"):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from . import attribution
 from .confidence import ConfidenceModel, packaged_model
 from .contexts import document_contexts
-from .extract import Candidate, conjuncts, extract_doc
+from .extract import Candidate, _child, conjuncts, extract_doc
 from .ingest import furniture_kind
 from .patterns import PatternBook
 from .records import Article, CodedArticle, Entity, Event, Place
@@ -215,6 +215,17 @@ def _with_apposed_name(tok: Token, hi: int) -> int:
     return hi
 
 
+def _window_start(tok: Token, sentences: int = 3) -> int:
+    """Where the token's sentence and the ones just before it begin (three in all by default):
+    how far back a pronoun or a counted group ("the three nations") looks for its parties."""
+    start = tok.sent.start
+    for _ in range(sentences - 1):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start
+
+
 def _with_named_owner(tok: Token, hi: int) -> int:
     """"the deputy chief of Israel's militia ally", "members of the banned Movement for ...":
     a title or member noun is shown with the named body it belongs to (resolution keeps to
@@ -222,17 +233,13 @@ def _with_named_owner(tok: Token, hi: int) -> int:
     if tok.pos_ != "NOUN":
         return hi
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi), None)
-    pobj = _child_dep(of, "pobj") if of is not None else None
+    pobj = _child(of, "pobj") if of is not None else None
     if pobj is None:
         return hi
     p_lo, p_hi = mention_bounds(pobj)
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.doc[p_lo:p_hi]):
         return max(hi, p_hi)
     return hi
-
-
-def _child_dep(tok: Token, dep: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 def _resolution_phrase(tok: Token, lo: int, hi: int) -> str:
@@ -342,7 +349,7 @@ class Coder:
             st.cache[tok.i] = ent
             return ent
         phrase = span.text
-        owner = _child_dep(tok, "poss")
+        owner = _child(tok, "poss")
         if owner is not None and tok.lemma_.lower() in self.resolver.kb.relation_nouns:
             # "Israel's militia ally in southern Lebanon": whose ally says who it is not
             phrase = st.doc[owner.right_edge.i + 1:hi].text
@@ -498,10 +505,7 @@ class Coder:
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.book.group_counts), None)
         if count is None or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
             return []  # "two of the soldiers", "three soldiers from Kenya" name their own
-        sents = [tok.sent]
-        while len(sents) < 3 and sents[0].start > 0:
-            sents.insert(0, st.doc[sents[0].start - 1].sent)
-        for t in reversed(st.doc[sents[0].start:tok.i]):
+        for t in reversed(st.doc[_window_start(tok):tok.i]):
             if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
                 continue
             members = conjuncts(t)
@@ -833,8 +837,7 @@ class Coder:
             return None
         return Entity(span.text, span.start_char, span.end_char, country=country, sector="CVL")
 
-    def _also_hit(self, st: ArticleState, cand: Candidate, recipients: list[Entity], role: str,
-                  location: Place | None) -> list[Entity]:
+    def _also_hit(self, st: ArticleState, recipients: list[Entity], location: Place | None) -> list[Entity]:
         """"shelled positions of the security forces and residential areas": a place
         coordinated with the party an attack hit was hit too."""
         toks = []
@@ -951,13 +954,8 @@ class Coder:
         """The nearest actor before a possessive pronoun, within its sentence and the two before,
         that the pronoun can stand for ("its": a state or a body; "their": a group; "his", "her":
         a person) and that ``skip`` does not rule out; shown as the pronoun."""
-        first = max(0, pron.sent.start - 1)
-        sents = [pron.sent]
-        while len(sents) < 3 and first > 0:
-            sents.insert(0, st.doc[first].sent)
-            first = max(0, sents[0].start - 1)
         word = pron.lower_
-        for t in reversed(st.doc[sents[0].start:pron.i]):
+        for t in reversed(st.doc[_window_start(pron):pron.i]):
             if t.pos_ == "PRON" or not (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
                                         or (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and t.ent_iob_ == "B")):
                 continue
@@ -1017,7 +1015,7 @@ class Coder:
             elif target is not None:
                 recipients, role = [target], "dobj"
         elif cand.event == "ASSAULT" and recipients:
-            recipients = self._also_hit(st, cand, recipients, role, location)
+            recipients = self._also_hit(st, recipients, location)
         if cand.event == "ASSAULT" and location is not None and location.country:
             # "bombers killed 23 people in Tel Aviv": unnamed victims are of the place they were hit
             recipients = [replace(r, country=location.country)
@@ -1071,15 +1069,14 @@ class Coder:
         if event == "ASSAULT":
             mode = self._assault_mode(st, cand, sent) or mode
         etype = self.book.types[event]
-        features = self._confidence_features(st, cand, sent, actors, recipients, etype)
-        conf = self.confidence_model.score(features)
         date, recalled = self._date(st, cand)
         if recalled and not self.keep_historical:
             return None  # a recalled past event ("relations soured in 2010"), not this story's news
+        conf = self.confidence_model.score(self._confidence_features(st, cand, sent, actors, recipients, etype))
         ev_id = hashlib.sha1(
             f"{st.article.id}\x1f{start}\x1f{event}\x1f{[(a.start, a.end) for a in actors]}".encode()
         ).hexdigest()[:16]
-        coded = Event(
+        return Event(
             id=ev_id,
             doc_id=st.article.id,
             event=event,
@@ -1102,7 +1099,6 @@ class Coder:
             pattern=cand.sense.name,
             coder_version=self.coder_version,
         )
-        return coded
 
     def _confidence_features(self, st: ArticleState, cand: Candidate, sent, actors: list[Entity],
                              recipients: list[Entity], etype) -> dict[str, float]:

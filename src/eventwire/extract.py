@@ -385,7 +385,8 @@ def _match_verb_sense(book: PatternBook, verb: Token) -> Sense | None:
     senses = book.verbs.get(verb_lemma(verb, book.verbs))
     if not senses:
         return None
-    prt = {c.lower_ for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)}
+    count_up = _count_particle(verb)
+    prt = {c.lower_ for c in verb.children if c.dep_ == "prt" and c != count_up}
     # "fired tear gas ... on Tuesday": a date's preposition is no argument of the verb
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)}
     if _as_phrase(verb):
@@ -816,7 +817,8 @@ def _verb_candidate(verb: Token, sense: Sense, ctx: _Context) -> Candidate | Non
         options = [(r, t) for r, t in options if r.split(".")[-1] in ("prep:with", "prep:between")]
     negated = _negated(verb, book)
     modality = _modality(verb, book)
-    extra = [c for c in verb.children if c.dep_ == "prt" and c != _count_particle(verb)]
+    count_up = _count_particle(verb)
+    extra = [c for c in verb.children if c.dep_ == "prt" and c != count_up]
     cand = Candidate.of(sense, verb, actors, options, negated=negated, modality=modality, clause=verb,
                         extra_triggers=extra)
     if sense.event == "ASSAULT":

@@ -523,11 +523,9 @@ class ActorMemory:
             hit = self._names.get(key.split()[-1])
         return hit
 
-    def recall_pronoun(self, pronoun: str, *, skip=None) -> ActorInfo | None:
-        """The newest actor the pronoun can stand for; ``skip`` (a test on an actor) passes over
-        actors the pronoun cannot mean ("Tehran rejected its offer": not Tehran)."""
+    def recall_pronoun(self, pronoun: str) -> ActorInfo | None:
         pronoun = pronoun.lower()
-        items = (item for item in reversed(self._items) if skip is None or not skip(item[0]))
+        items = reversed(self._items)
         if pronoun in PERSON_PRONOUNS:
             return next((i for i, _ in items if i.kind == "person" and not i.plural), None)
         if pronoun in PLURAL_PRONOUNS:

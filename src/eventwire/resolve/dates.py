@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "ResolvedDate", "find_date_expressions", "resolve_date", "resolve_event_date"]
+__all__ = ["DateMention", "ResolvedDate", "find_date_expressions", "resolve_date", "resolve_event_date",
+           "sentence_date"]
 
 
 @dataclass(slots=True)
